@@ -1,0 +1,40 @@
+"""Russian lemmas through pymorphy3, cached: the same few thousand words recur in every article."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_WORD = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _analyzer():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """The most likely normal form of a Russian word, lowercased; other words are only lowercased.
+
+    >>> lemma("Екатеринбурге")
+    'екатеринбург'
+    >>> lemma("Tajiks")
+    'tajiks'
+    """
+    w = word.lower()
+    if not any("\u0400" <= ch <= "\u04ff" for ch in w):
+        return w
+    return _analyzer().parse(w)[0].normal_form.replace("ё", "е")
+
+
+def tokens(text: str) -> list[tuple[int, int, str]]:
+    """Word tokens as ``(start, end, surface)``; offsets index into ``text``."""
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def lemmas(text: str) -> list[tuple[int, int, str]]:
+    """Word tokens as ``(start, end, lemma)``."""
+    return [(s, e, lemma(w)) for s, e, w in tokens(text)]
