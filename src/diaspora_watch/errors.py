@@ -33,6 +33,7 @@ class SkipReason(str, Enum):
     ROBOTS_DISALLOWED = "DW-S011"
     UNREADABLE = "DW-S012"
     NO_MAIN_TEXT = "DW-S013"
+    DOC_ID_CONFLICT = "DW-S014"
 
     @property
     def label(self) -> str:
@@ -53,6 +54,7 @@ _LABELS = {
     SkipReason.ROBOTS_DISALLOWED: "disallowed by robots.txt",
     SkipReason.UNREADABLE: "cannot be read",
     SkipReason.NO_MAIN_TEXT: "no main text found in the page",
+    SkipReason.DOC_ID_CONFLICT: "doc_id already stored with different text",
 }
 
 
