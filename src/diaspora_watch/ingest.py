@@ -148,9 +148,14 @@ def _ingest_one(item: Item, store: Store, pipeline: Pipeline, signature: str, ct
         err = SourceError(SkipReason.DOC_ID_CONFLICT, item.source or item.doc_id, f"doc_id {item.doc_id[:80]!r} is stored with other text")
         return _ingest_one(err, store, pipeline, signature, ctx, report)
     doc, extracted_by = _run_pipeline(item, pipeline, signature, ctx, report)
-    with store.transaction() as s:
-        row_id = store.save(s, doc, verdict, report.run_id, extracted_by)
-        _link(store, s, row_id, doc, ctx)
+    try:
+        with store.transaction() as s:
+            row_id = store.save(s, doc, verdict, report.run_id, extracted_by)
+            _after_store(pipeline, doc, ctx, s, row_id)
+    except Exception as e:  # noqa: BLE001 - linking failed: keep the document, unlinked and pending
+        report.errors.append({"doc_id": doc.doc_id, "error": f"{type(e).__name__}: {e}"})
+        with store.transaction() as s:
+            row_id = store.save(s, doc, verdict, report.run_id, None)
     store.remember(row_id, verdict)
     report.counts["events"] += len(doc.events)
     return "stored" if verdict.kind == "new" else "republication"
@@ -166,11 +171,13 @@ def _run_pipeline(doc: Document, pipeline: Pipeline, signature: str, ctx: Contex
         return doc, None
 
 
-def _link(store: Store, session: Any, row_id: int, doc: Document, ctx: Context) -> None:
-    """Hook for the linking stage, which needs the stored rows; a no-op until linking is registered."""
-    linker = ctx.options.get("linker")
-    if linker is not None:
-        linker(store, session, row_id, doc)
+def _after_store(pipeline: Pipeline, doc: Document, ctx: Context, session: Any, row_id: int) -> None:
+    """Run the stored-phase stages (incident linking) inside the document's transaction."""
+    ctx.session, ctx.row_id = session, row_id
+    try:
+        pipeline.after_store(doc, ctx)
+    finally:
+        ctx.session, ctx.row_id = None, None
 
 
 def finish_pending(store: Store, pipeline: Pipeline, ctx: Context, report: IngestReport | None = None, *,
@@ -191,7 +198,7 @@ def finish_pending(store: Store, pipeline: Pipeline, ctx: Context, report: Inges
             store.replace_events(s, row_id, doc.events)
             if extracted_by:
                 store.mark_extracted(s, row_id, extracted_by)
-            _link(store, s, row_id, doc, ctx)
+            _after_store(pipeline, doc, ctx, s, row_id)
         if on_progress:
             on_progress(1, None)
     return len(ids)

@@ -1,7 +1,10 @@
 """Stages registered by name, and the pipeline that runs them in order.
 
 A stage is a callable ``(doc, ctx) -> doc`` registered with :func:`stage` under a dotted,
-versioned name (``dw.extract.events.v1``) and the fields it requires and assigns. A pipeline is
+versioned name (``dw.extract.events.v1``) and the fields it requires and assigns. Stages of
+phase ``"document"`` work on the document alone, before it is stored; stages of phase
+``"stored"`` (incident linking) run after the document and its events are written, inside the
+same transaction, with ``ctx.session`` and ``ctx.row_id`` set. A pipeline is
 a list of stage names; :func:`build` checks that each requirement is met by the document or by
 an earlier stage, so a misordered pipeline fails when it is built, not halfway through a batch.
 """
@@ -30,6 +33,7 @@ class Stage:
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
     doc: str
+    phase: str = "document"
 
 
 @dataclass
@@ -38,18 +42,25 @@ class Context:
 
     store: Any = None
     options: dict[str, Any] = field(default_factory=dict)
+    session: Any = None  # set for "stored" stages: the open transaction
+    row_id: int | None = None  # set for "stored" stages: the document's row
 
 
 _REGISTRY: dict[str, Stage] = {}
 
 
-def stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = ()) -> Callable[[StageFn], StageFn]:
+def stage(
+    name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = (), phase: str = "document"
+) -> Callable[[StageFn], StageFn]:
     """Register a stage under ``name``; the function itself is returned unchanged."""
+    if phase not in ("document", "stored"):
+        raise UsageError(f"stage {name!r}: phase must be 'document' or 'stored', not {phase!r}")
 
     def register(fn: StageFn) -> StageFn:
         if name in _REGISTRY and _REGISTRY[name].fn is not fn:
             raise UsageError(f"stage {name!r} is registered twice")
-        _REGISTRY[name] = Stage(name, fn, tuple(requires), tuple(assigns), (fn.__doc__ or "").strip().split("\n")[0])
+        doc = (fn.__doc__ or "").strip().split("\n")[0]
+        _REGISTRY[name] = Stage(name, fn, tuple(requires), tuple(assigns), doc, phase)
         return fn
 
     return register
@@ -85,8 +96,17 @@ class Pipeline:
     stages: list[Stage]
 
     def __call__(self, doc: Document, ctx: Context) -> Document:
+        """Run the document-phase stages."""
         for s in self.stages:
-            doc = s.fn(doc, ctx)
+            if s.phase == "document":
+                doc = s.fn(doc, ctx)
+        return doc
+
+    def after_store(self, doc: Document, ctx: Context) -> Document:
+        """Run the stored-phase stages; ``ctx.session`` and ``ctx.row_id`` must be set."""
+        for s in self.stages:
+            if s.phase == "stored":
+                doc = s.fn(doc, ctx)
         return doc
 
     @property
