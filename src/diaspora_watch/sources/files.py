@@ -51,13 +51,13 @@ def read_file(path: Path, *, collected: str, max_bytes: int = MAX_BYTES) -> Iter
         yield SourceError(SkipReason.UNSUPPORTED_TYPE, where, f"suffix {path.suffix or '(none)'!r}; use .json, .jsonl, .html or .txt")
         return
     try:
+        if kind == "jsonl":  # the cap is per line: a JSON Lines file may hold any number of documents
+            with path.open("rb") as f:
+                yield from read_jsonl(f, where=where, collected=collected, max_bytes=max_bytes)
+            return
         size = path.stat().st_size
         if size > max_bytes:
             yield SourceError(SkipReason.TOO_LARGE, where, f"{size} bytes, cap {max_bytes}")
-            return
-        if kind == "jsonl":
-            with path.open("rb") as f:
-                yield from read_jsonl(f, where=where, collected=collected, max_bytes=max_bytes)
             return
         data = path.read_bytes()
     except OSError as e:
