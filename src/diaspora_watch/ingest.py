@@ -15,6 +15,8 @@ extracts anything stored without extraction.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -51,10 +53,25 @@ def today() -> str:
 
 
 def pipeline_signature(pipeline: Pipeline) -> str:
-    """What a document's extraction was made by; a changed pipeline makes stored documents pending."""
-    from diaspora_watch import __version__
+    """What a document's extraction was made by: the stages and a fingerprint of their code and data.
 
-    return f"{__version__}:" + "+".join(pipeline.names)
+    A changed lexicon or component changes the signature, so ``extract --all`` knows what to redo.
+    """
+    return "+".join(pipeline.names) + "@" + _fingerprint()
+
+
+@functools.cache
+def _fingerprint() -> str:
+    import diaspora_watch
+
+    root = Path(diaspora_watch.__file__).parent
+    h = hashlib.sha256()
+    for package in ("sources", "extract", "link"):
+        for path in sorted((root / package).rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".yaml", ".yml", ".json", ".csv", ".tsv", ".txt"):
+                h.update(path.relative_to(root).as_posix().encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def expand(sources: Iterable[str], *, collected: str, stdin: IO[bytes] | None = None, fetcher_factory: Callable[[], Any] | None = None,

@@ -194,12 +194,17 @@ class Store:
             for row in s.scalars(select(DocumentRow).order_by(DocumentRow.id).execution_options(yield_per=200)):
                 yield _document(row)
 
-    def events(self) -> Iterator[dict[str, Any]]:
-        """Every event in the codebook's format, in document then event order."""
+    def events(self, *, doc_ids: list[str] | None = None, explain: bool = False) -> Iterator[dict[str, Any]]:
+        """Events in the codebook's format, in document then event order; ``explain`` adds each field's provenance."""
         q = select(EventRow, DocumentRow.doc_id).join(DocumentRow, EventRow.document_id == DocumentRow.id).order_by(DocumentRow.id, EventRow.seq)
+        if doc_ids is not None:
+            q = q.where(DocumentRow.doc_id.in_(doc_ids))
         with self._sessions() as s:
             for row, doc_id in s.execute(q.execution_options(yield_per=500)):
-                yield _events.to_codebook(row, doc_id)
+                event = _events.to_codebook(row, doc_id)
+                if explain:
+                    event["explain"] = row.explain or {}
+                yield event
 
     def status(self) -> dict[str, Any]:
         with self._sessions() as s:
