@@ -23,4 +23,4 @@ def alembic_config(connection: Connection | None = None, url: str | None = None)
 
 def upgrade(connection: Connection) -> None:
     """Apply every migration not yet applied, inside the caller's transaction."""
-    command.upgrade(alembic_config(connection), "head")
+    command.upgrade(alembic_config(connection), "heads")  # feature branches (intake, ...) may each add a head
