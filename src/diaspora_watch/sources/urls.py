@@ -25,7 +25,7 @@ def read_url(url: str, fetcher: Fetcher, *, collected: str) -> Iterator[Item]:
         return
     if looks_like_feed(page.body, page.content_type):
         try:
-            items = parse_feed(page.body, url)
+            items = parse_feed(page.body, page.final_url)  # relative item links resolve against where it was served
         except SourceError as e:
             yield e
             return
