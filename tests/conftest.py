@@ -1,24 +1,12 @@
-"""Fixtures shared by the whole suite: the real dev corpus, fresh stores on SQLite and PostgreSQL."""
+"""Fixtures shared by the whole suite: fresh stores on SQLite and on a real PostgreSQL server."""
 
 from __future__ import annotations
 
-import json
 import os
 import uuid
-from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-DEV_DOCS = SHARED / "data" / "dev" / "docs"
-DEV_GOLD = SHARED / "data" / "dev" / "gold.jsonl"
-PG_ADMIN_URL = os.environ.get("DW_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-
-
-def dev_doc(doc_id: str) -> dict:
-    """A real dev article, read at test time (the repository holds no article text)."""
-    return json.loads((DEV_DOCS / f"{doc_id}.json").read_text(encoding="utf-8"))
+from dwtest import PG_ADMIN_URL
 
 
 @pytest.fixture(autouse=True)
@@ -57,8 +45,6 @@ def pg_url():
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     yield PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    from sqlalchemy import create_engine  # noqa: F401 - engines of the test are disposed by then
-
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 

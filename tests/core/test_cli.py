@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import DEV_DOCS
+from dwtest import DEV_DOCS
 from typer.testing import CliRunner
 
 from diaspora_watch.cli import app

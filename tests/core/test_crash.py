@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 
-from conftest import DEV_DOCS
+from dwtest import DEV_DOCS
 
 N_COPIES = 8
 
@@ -49,6 +49,7 @@ def test_crash_kill9_mid_ingest_then_resume_equals_clean_run(tmp_path):
     assert proc.poll() is None, "ingest finished before it could be killed: " + proc.stderr.read().decode()
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    proc.stderr.close()
     killed_at = _count(db)
     assert 0 < killed_at < n
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import DEV_DOCS, dev_doc
+from dwtest import DEV_DOCS, dev_doc
 
 from diaspora_watch.ingest import ingest
 from diaspora_watch.store import Store

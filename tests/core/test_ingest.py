@@ -6,7 +6,7 @@ import io
 import json
 import shutil
 
-from conftest import DEV_DOCS, dev_doc
+from dwtest import DEV_DOCS, dev_doc
 
 from diaspora_watch.ingest import ingest
 from diaspora_watch.store import Store

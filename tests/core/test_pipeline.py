@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import REPO
+from dwtest import REPO
 
 from diaspora_watch.document import Document
 from diaspora_watch.errors import SkipReason, UsageError

@@ -1,0 +1,21 @@
+from diaspora_watch.extract import hedges
+from diaspora_watch.extract.matcher import tokenize
+
+
+
+def _certainty(text: str, lang: str, subtype: str = "detention") -> str:
+    return hedges.certainty(hedges.cues(tokenize(text, lang), lang), subtype)[0]
+
+
+def test_hedges_planned_deportation(dev_sentence):
+    assert _certainty(dev_sentence("seed-002", "preparing to deport"), "en", "deportation") == "planned"
+    assert _certainty(dev_sentence("d-105", "в ближайшее время"), "ru", "deportation") == "planned"
+
+
+def test_hedges_allegations(dev_sentence):
+    assert _certainty(dev_sentence("d-025", "officials allegedly demanded"), "en") == "alleged"
+
+
+def test_hedges_plain_report_and_proposals_are_reported(dev_sentence):
+    assert _certainty(dev_sentence("d-035", "detained over 500 migrants"), "en") == "reported"
+    assert _certainty("The ministry is preparing to submit a bill.", "en", "proposal") == "reported"
