@@ -83,11 +83,13 @@ def _load_builtins() -> None:
 #: Modules whose import registers the built-in stages.
 BUILTIN_STAGE_MODULES: list[str] = [
     "diaspora_watch.sources.stages",
+    "diaspora_watch.extract.stage",
 ]
 
 #: The stages ``ingest`` runs after a document is read, in order, when they are registered.
 DEFAULT_PIPELINE: list[str] = [
     "dw.sources.language.v1",
+    "dw.extract.events.v1",
 ]
 
 

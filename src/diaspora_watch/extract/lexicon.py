@@ -14,39 +14,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from diaspora_watch._yaml import read_strict
 from diaspora_watch.errors import LexiconInvalid
 
 ROOT = Path(str(resources.files("diaspora_watch.extract") / "lexicons"))
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A safe loader that rejects duplicate keys, which YAML would silently overwrite."""
-
-
-def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-    seen: dict[Any, Any] = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            raise LexiconInvalid(f"line {key_node.start_mark.line + 1}: duplicate key {key!r}")
-        seen[key] = loader.construct_object(value_node, deep=deep)
-    return seen
-
-
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 def read_yaml(path: Path) -> Any:
-    """Parse one YAML file strictly (no duplicate keys); errors name the file."""
-    try:
-        with path.open(encoding="utf-8") as f:
-            return yaml.load(f, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
-    except LexiconInvalid as e:
-        raise LexiconInvalid(f"{path}: {e}") from None
-    except yaml.YAMLError as e:
-        raise LexiconInvalid(f"{path}: not valid YAML: {e}") from None
+    """Parse one lexicon file strictly (no duplicate keys, dates as text); errors name the file."""
+    return read_strict(path, LexiconInvalid)
 
 
 def validate(data: Any, name: str, where: str) -> None:

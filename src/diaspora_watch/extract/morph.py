@@ -15,6 +15,11 @@ def _analyzer():
     return pymorphy3.MorphAnalyzer()
 
 
+def analyzer():
+    """The one shared pymorphy3 analyzer, for callers that need more than a lemma (inflection)."""
+    return _analyzer()
+
+
 @lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """The most likely normal form of a Russian word, lowercased; other words are only lowercased.

@@ -1,0 +1,105 @@
+"""How many people an action hit, with the qualifier the text gives ("over 50" -> 50, at_least)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from diaspora_watch.extract.components import component
+from diaspora_watch.extract.lexicon import load
+from diaspora_watch.extract.matcher import Matcher, Token
+
+# 1,018 / 2 500 / 39,5 (a Russian decimal comma) / 2875
+_NUM = re.compile(r"(?<![\d.,])(\d{1,3}(?:[,\u00a0 ]\d{3})+|\d+(?:[.,]\d+)?)(?![\d])")
+
+
+@dataclass(frozen=True)
+class Count:
+    start: int
+    end: int
+    text: str
+    value: int
+    qualifier: str  # exact | at_least | about
+
+
+@lru_cache(maxsize=4)
+def _lexicon(lang: str) -> tuple[dict[str, Any], Matcher, Matcher]:
+    data = load("counts", lang if lang in ("en", "ru") else "en")
+    quals = Matcher([("at_least", p) for p in data["at_least"]] + [("about", p) for p in data["about"]])
+    nouns = Matcher([("noun", p) for p in data["nouns"]] + [("single", p) for p in data.get("single", [])])
+    return data, quals, nouns
+
+
+def _value(raw: str) -> float:
+    if re.fullmatch(r"\d{1,3}(?:[,\u00a0 ]\d{3})+", raw):
+        return float(re.sub(r"\D", "", raw))
+    return float(raw.replace(",", "."))
+
+
+@component("dw.extract.counts.v1")
+def find(text: str, tokens: list[Token], lang: str) -> list[Count]:
+    """Counts of people in a sentence: a number (digits or words) followed closely by a counted noun."""
+    lex, quals, nouns = _lexicon(lang)
+    words, mult = lex["numbers"], lex["multipliers"]
+    noun_at = {h.first: h for h in nouns.find(tokens)}
+    qual_end = {h.last: h for h in quals.find(tokens)}
+    by_start = {t.start: i for i, t in enumerate(tokens)}
+    out: list[Count] = []
+    # (first token, last token, value) of every number
+    numbers: list[tuple[int, int, float]] = []
+    for m in _NUM.finditer(text, tokens[0].start if tokens else 0, tokens[-1].end if tokens else 0):
+        i = by_start.get(m.start())
+        if i is None or not re.fullmatch(r"[\d.,]+", tokens[i].text):
+            continue  # "30-year-old" is an age, not a count
+        j = i
+        while j + 1 < len(tokens) and tokens[j + 1].end <= m.end():
+            j += 1
+        numbers.append((i, j, _value(m.group())))
+    for i, t in enumerate(tokens):
+        if t.key in words:
+            numbers.append((i, i, float(words[t.key])))
+        elif t.key in mult and not (i > 0 and any(n[1] == i - 1 for n in numbers)):
+            numbers.append((i, i, 1.0))  # "около тысячи": a bare multiplier is one thousand
+    for first, last, value in sorted(numbers):
+        k = last + 1
+        if k < len(tokens) and tokens[k].key.rstrip(".") in mult and tokens[k].key not in words:
+            value *= mult[tokens[k].key.rstrip(".")]
+            last = k
+        elif tokens[last].key in mult and first == last:
+            value = mult[tokens[last].key]
+        if value < 1 or value != int(value) and value < 1000 or (1900 <= value <= 2100 and last == first and "," not in tokens[first].text):
+            if not (1900 <= value <= 2100 and _counted(tokens, last, noun_at, lex)):
+                continue
+        if not _counted(tokens, last, noun_at, lex):
+            continue
+        q = qual_end.get(first)
+        start = q.start if q else tokens[first].start
+        out.append(Count(start, tokens[last].end, text[start : tokens[last].end], int(round(value)), q.label if q else "exact"))
+    for h in noun_at.values():
+        if h.label == "single":
+            out.append(Count(h.start, h.end, text[h.start : h.end], 1, "exact"))
+    return out
+
+
+def _counted(tokens: list[Token], last: int, noun_at: dict[int, Any], lex: dict[str, Any]) -> bool:
+    """The number counts people: a counted noun follows within three words, or it is a subject ("nine were")."""
+    for k in range(last + 1, min(last + 4, len(tokens))):
+        if tokens[k].key in lex.get("not_after", []) or tokens[k].key.split("-")[-1] in lex.get("not_after", []):
+            return False
+        if k in noun_at and noun_at[k].label == "noun":
+            return True
+    nxt = tokens[last + 1].key if last + 1 < len(tokens) else ""
+    return nxt in lex.get("subject_verbs", []) and last + 1 < len(tokens)
+
+
+def best(counts: list[Count]) -> Count | None:
+    """The count for an event: the largest firm figure, else the largest approximate one.
+
+    A text may give a first partial figure and a later fuller one ("nine were arrested" and
+    "more than fifty detained"); the codebook counts everyone the action hit.
+    """
+    firm = [c for c in counts if c.qualifier != "about"]
+    pool = firm or counts
+    return max(pool, key=lambda c: c.value) if pool else None

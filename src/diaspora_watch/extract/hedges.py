@@ -1,0 +1,45 @@
+"""Certainty (reported / alleged / planned) and the cues that make a sentence report no event."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from diaspora_watch.extract.components import component
+from diaspora_watch.extract.matcher import Hit, Matcher, Token, compiled
+
+#: How many words before a trigger a hypothetical or a negation governs it.
+HYPOTHETICAL_WINDOW = 6
+NEGATION_WINDOW = 2
+
+
+@lru_cache(maxsize=4)
+def _matcher(lang: str) -> Matcher:
+    return compiled("hedges", lang if lang in ("en", "ru") else "en")
+
+
+def cues(tokens: list[Token], lang: str) -> list[Hit]:
+    """Every hedge cue in a sentence."""
+    return _matcher(lang).find(tokens)
+
+
+def blocked(hits: list[Hit], trigger: Hit, allow_hypothetical: bool) -> Hit | None:
+    """The cue that makes ``trigger`` no event (a negation or hypothetical just before it), if any."""
+    for h in hits:
+        gap = trigger.first - h.last
+        if h.label == "negation" and 0 <= gap <= NEGATION_WINDOW - 1:
+            return h
+        if h.label == "hypothetical" and not allow_hypothetical and 0 <= gap <= HYPOTHETICAL_WINDOW - 1:
+            return h
+    return None
+
+
+@component("dw.extract.certainty.v1")
+def certainty(hits: list[Hit], subtype: str) -> tuple[str, Hit | None]:
+    """``planned`` or ``alleged`` when the sentence says so, else ``reported`` (a proposal is always reported)."""
+    if subtype == "proposal":
+        return "reported", None
+    for label in ("planned", "alleged"):
+        for h in hits:
+            if h.label == label:
+                return label, h
+    return "reported", None

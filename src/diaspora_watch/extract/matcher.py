@@ -1,0 +1,144 @@
+"""A small token-pattern matcher over words (English) or lemmas (Russian).
+
+Lexicon patterns are strings of space-separated items, matched against a sentence's tokens:
+
+- ``word``: the token's key equals ``word`` (key = lowercase word in English, lemma in Russian,
+  so ``задержать`` matches задержали, задержанных, ...);
+- ``word*``: the key starts with ``word`` (``deport*`` matches deported, deportation);
+- ``a|b``: either item; ``?``: any one token; ``...``: a gap of up to four tokens.
+
+Patterns are compiled once per lexicon and indexed by their first item, so a sentence costs
+one dictionary look-up per token rather than one test per pattern.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from diaspora_watch.extract import morph
+
+GAP = 4
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int  # char offsets into the text the tokens came from
+    end: int
+    first: int  # token indexes, end exclusive
+    last: int
+    label: str
+    pattern: str
+
+
+_Item = tuple[tuple[str, ...], tuple[str, ...], bool]  # exact keys, prefixes, wildcard
+
+
+def tokenize(text: str, lang: str) -> list[Token]:
+    """Tokens of ``text`` keyed for matching: lemmas for Russian, lowercase words otherwise."""
+    if lang == "ru":
+        return [Token(s, e, w, morph.lemma(w)) for s, e, w in morph.tokens(text)]
+    return [Token(s, e, w, w.lower()) for s, e, w in morph.tokens(text)]
+
+
+def _item(raw: str) -> _Item:
+    exact, prefix = [], []
+    for alt in raw.split("|"):
+        if alt == "?":
+            return ((), (), True)
+        (prefix if alt.endswith("*") else exact).append(alt.rstrip("*").lower())
+    return (tuple(exact), tuple(prefix), False)
+
+
+def _accepts(item: _Item, key: str) -> bool:
+    exact, prefix, any_ = item
+    return any_ or key in exact or any(key.startswith(p) for p in prefix)
+
+
+class Matcher:
+    """Compiled patterns with labels; :meth:`find` returns every hit in a token list."""
+
+    def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
+        self._exact: dict[str, list[tuple[str, str, list[_Item | None]]]] = defaultdict(list)
+        self._prefix: dict[str, list[tuple[str, str, list[_Item | None]]]] = defaultdict(list)
+        self._wild: list[tuple[str, str, list[_Item | None]]] = []
+        for label, pattern in entries:
+            items: list[_Item | None] = [None if p == "..." else _item(p) for p in pattern.split()]
+            first = items[0]
+            if first is None:
+                raise ValueError(f"pattern {pattern!r} may not start with '...'")
+            entry = (label, pattern, items)
+            if first[2]:
+                self._wild.append(entry)
+            for k in first[0]:
+                self._exact[k].append(entry)
+            for p in first[1]:
+                self._prefix[p[:2]].append(entry)
+
+    def find(self, tokens: Sequence[Token]) -> list[Hit]:
+        hits: list[Hit] = []
+        exact, prefix, wild = self._exact, self._prefix, self._wild
+        for i, tok in enumerate(tokens):
+            for bucket in (exact.get(tok.key), prefix.get(tok.key[:2]), wild):
+                if not bucket:
+                    continue
+                for label, pattern, items in bucket:
+                    end = _match(items, tokens, i)
+                    if end is not None:
+                        hits.append(Hit(tok.start, tokens[end - 1].end, i, end, label, pattern))
+        return hits
+
+    def any(self, tokens: Sequence[Token]) -> bool:
+        """True when some pattern matches somewhere in ``tokens`` (stops at the first hit)."""
+        exact, prefix, wild = self._exact, self._prefix, self._wild
+        for i, tok in enumerate(tokens):
+            for bucket in (exact.get(tok.key), prefix.get(tok.key[:2]), wild):
+                if bucket and any(_match(items, tokens, i) is not None for _, _, items in bucket):
+                    return True
+        return False
+
+
+def _match(items: list[_Item | None], tokens: Sequence[Token], i: int) -> int | None:
+    """Index after the last token matched from ``i``, or None (gaps are matched lazily)."""
+    if None not in items:  # no gap: a straight walk, the common case
+        if i + len(items) > len(tokens):
+            return None
+        for k, item in enumerate(items):
+            if not _accepts(item, tokens[i + k].key):  # type: ignore[arg-type]
+                return None
+        return i + len(items)
+
+    def go(k: int, j: int) -> int | None:
+        if k == len(items):
+            return j
+        item = items[k]
+        if item is None:
+            for skip in range(GAP + 1):
+                r = go(k + 1, j + skip)
+                if r is not None:
+                    return r
+            return None
+        if j < len(tokens) and _accepts(item, tokens[j].key):
+            return go(k + 1, j + 1)
+        return None
+
+    return go(0, i)
+
+
+@lru_cache(maxsize=64)
+def compiled(name: str, lang: str, field: str = "patterns") -> Matcher:
+    """A matcher over a lexicon whose entries have a ``label`` and a list under ``field``."""
+    from diaspora_watch.extract.lexicon import load
+
+    data = load(name, lang)
+    return Matcher((e["label"], p) for e in data for p in e.get(field, []))

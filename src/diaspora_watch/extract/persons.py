@@ -1,0 +1,183 @@
+"""Named people, in English: natasha NER for Russian (then transliterated), rules for English."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from collections.abc import Sequence
+from typing import Any
+
+from diaspora_watch.extract import morph
+from diaspora_watch.extract.components import component
+from diaspora_watch.extract.lexicon import load
+
+_EN_NAME = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z][a-z]+(?:[-'][A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:[-'][A-Za-z][a-z]+)?){1,2}\b")
+_INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")
+
+
+@dataclass(frozen=True)
+class Person:
+    start: int
+    end: int
+    surface: str
+    name: str  # in English
+    excluded: bool  # an analyst, journalist, relative: not someone the action hit or carried out
+
+
+@lru_cache(maxsize=1)
+def _ner() -> Any:
+    from natasha import NewsEmbedding, NewsNERTagger
+
+    return NewsNERTagger(NewsEmbedding())
+
+
+@component("dw.extract.persons.v1")
+def find(text: str, lang: str, spans: Sequence[tuple[int, int]] | None = None) -> list[Person]:
+    """Every person named in ``text``; a lone surname is expanded to the full name given elsewhere.
+
+    ``spans`` (character ranges, e.g. the sentences that carry a trigger) limits the Russian
+    NER model, the costly part, to where names can matter; the default is the whole text.
+    """
+    found = _ru(text, spans or [(0, len(text))]) if lang == "ru" else _en(text)
+    full = {p.name.split()[-1]: p.name for p in found if " " in p.name}
+    lone = {p.name for p in found if " " not in p.name and p.name not in full}
+    if lang == "ru" and lone:
+        full = _ru_full_names(text, lone) | full
+    return [Person(p.start, p.end, p.surface, full.get(p.name, p.name), p.excluded) for p in found]
+
+
+def _excluded(text: str, start: int, end: int, lang: str) -> bool:
+    roles = load("persons", lang)["roles_excluded"]
+    window = text[max(0, start - 35) : min(len(text), end + 30)].lower()
+    return any(re.search(rf"\b{re.escape(r)}", window) for r in roles)
+
+
+def _en(text: str) -> list[Person]:
+    stop = set(load("persons", "en")["not_names"])
+    out = []
+    for m in _EN_NAME.finditer(text):
+        words = m.group().split()
+        if _INITIALS.match(m.group()):
+            out.append(Person(m.start(), m.end(), m.group(), m.group(), _excluded(text, m.start(), m.end(), "en")))
+            continue
+        keep = [w for w in words]
+        while keep and keep[0].lower().strip("'s") in stop:
+            keep.pop(0)
+        if len(keep) < 2 or any(w.lower().removesuffix("'s") in stop for w in keep):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line = text[line_start : text.find("\n", m.end()) if "\n" in text[m.end():] else len(text)]
+        if _headline(line):
+            continue
+        name = " ".join(keep).removesuffix("'s")
+        start = m.start() + m.group().find(keep[0])
+        out.append(Person(start, start + len(name), name, name, _excluded(text, start, start + len(name), "en")))
+    singles = {p.name.split()[-1] for p in out if " " in p.name}
+    for s in singles:
+        for m in re.finditer(rf"\b{re.escape(s)}\b", text):
+            if not any(p.start <= m.start() < p.end for p in out):
+                out.append(Person(m.start(), m.end(), s, s, _excluded(text, m.start(), m.end(), "en")))
+    return sorted(out, key=lambda p: p.start)
+
+
+def _headline(line: str) -> bool:
+    """A title-case line ("Seven People Detained at ...") is a headline: its capitals are not names."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.7
+
+
+_RU_CAPITAL = re.compile(r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?\b")
+_RU_PAIR = re.compile(r"\b([А-ЯЁ][а-яё]+)\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\b")
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
+
+
+@lru_cache(maxsize=50_000)
+def _name_like(word: str) -> bool:
+    """A capitalized word pymorphy3 knows as a name part, or does not know at all."""
+    parses = morph.analyzer().parse(word)
+    return any(_NAME_TAGS & p.tag.grammemes for p in parses) or not any(p.is_known for p in parses)
+
+
+def _ru(text: str, spans: Sequence[tuple[int, int]]) -> list[Person]:
+    """NER over the spans that could hold a name at all (a name-like capitalized word)."""
+    spans = [(a, b) for a, b in spans if any(_name_like(m.group()) for m in _RU_CAPITAL.finditer(text, a, b))]
+    out = []
+    for (offset, _), markup in zip(spans, _ner().map([text[a:b] for a, b in spans]), strict=True):
+        for span in markup.spans:
+            if span.type != "PER":
+                continue
+            start, stop = offset + span.start, offset + span.stop
+            surface = text[start:stop]
+            name = " ".join(translit(w) for w in _nominative(surface.split()))
+            out.append(Person(start, stop, surface, name, _excluded(text, start, stop, "ru")))
+    return out
+
+
+def _ru_full_names(text: str, surnames: set[str]) -> dict[str, str]:
+    """Full names elsewhere in ``text`` for lone surnames: a known first name, then the surname."""
+    out: dict[str, str] = {}
+    for m in _RU_PAIR.finditer(text):
+        if not any("Name" in p.tag.grammemes and p.is_known for p in morph.analyzer().parse(m.group(1))):
+            continue
+        name = " ".join(translit(w) for w in _nominative([m.group(1), m.group(2)]))
+        last = name.split()[-1]
+        if last in surnames:
+            out.setdefault(last, name)
+    return out
+
+
+_SURNAME = re.compile(r"^(.*(?:ов|ев|ёв|ин|ын))(?:а|у|ым|е|ой|ых|ыми|ым)?$")
+
+
+def _nominative(words: list[str]) -> list[str]:
+    """Name words in the nominative (Ирину Волк -> Ирина Волк, Каримова -> Каримов).
+
+    First names go through the dictionary only when pymorphy3 knows them as names; surnames
+    are cut back to their -ов/-ев/-ин stem by rule, in the first name's gender, because
+    guessing from unknown words turns "Каримов" into a plural of "Карим".
+    """
+    analyzer = morph.analyzer()
+    gender = None
+    out = []
+    for i, w in enumerate(words):
+        name = None
+        if i == 0 and len(words) > 1:
+            name = next((p for p in analyzer.parse(w) if "Name" in p.tag.grammemes and p.is_known), None)
+        if name is not None and gender is None:
+            gender = name.tag.gender
+            form = name.inflect({"nomn", "sing"})
+            out.append((form.word if form else w).capitalize())
+            continue
+        m = _SURNAME.match(w)
+        if m and len(m.group(1)) > 3:
+            out.append(m.group(1) + ("а" if gender == "femn" else ""))
+        else:
+            out.append(w)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, Any]:
+    return load("translit", "ru")
+
+
+def translit(word: str) -> str:
+    """Transliterate one Cyrillic word (simplified BGN/PCGN).
+
+    >>> translit("Волк"), translit("Евгений"), translit("Гянджиев")
+    ('Volk', 'Yevgeniy', 'Gyandzhiev')
+    """
+    t = _table()
+    letters, initial, endings = t["letters"], t.get("word_initial", {}), t.get("endings", {})
+    low = word.lower()
+    tail = ""
+    for end, latin in endings.items():
+        if low.endswith(end) and len(low) > len(end) + 1:
+            low, tail = low[: -len(end)], latin
+            break
+    out = []
+    for i, ch in enumerate(low):
+        out.append(initial.get(ch, letters.get(ch, ch)) if i == 0 else letters.get(ch, ch))
+    latin = "".join(out) + tail
+    return latin[:1].upper() + latin[1:] if word[:1].isupper() else latin

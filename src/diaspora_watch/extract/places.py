@@ -1,0 +1,218 @@
+"""Place names in English and Russian text: countries, first-level regions and cities.
+
+Data: ``gazetteer/countries.tsv`` and ``gazetteer/cities.tsv`` (generated from pycountry and
+GeoNames), ``gazetteer/regions.tsv`` (hand-written: all Russian federal subjects and the
+corridor states' regions), and ``lexicons/<lang>/places.yaml`` (extra names and a stoplist).
+Russian is matched on lemmas, so "в Забайкальском крае" finds Zabaykalsky Krai. A town
+name must be capitalized, and a name shared by several towns goes to the most populous one,
+with towns of the corridor (Russia, Azerbaijan, Central Asia) weighted ten times.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from diaspora_watch.extract import lexicon, morph
+from diaspora_watch.extract.gazetteer import PhraseIndex, Tok, fold, phrase_keys, read_tsv, split_list, tokenize
+
+__all__ = ["PlaceMention", "find_places", "country_centroid", "admin1_name", "country_name"]
+
+CORRIDOR = frozenset({"RU", "AZ", "KZ", "KG", "TJ", "UZ", "TM"})
+_LEVEL_RANK = {"country": 0, "city": 1, "admin1": 2}
+_KIND_NAMES = {
+    "oblast": ("{} Oblast", "{} region", "{} province"),
+    "krai": ("{} Krai", "{} Kray", "{} Territory", "{} region", "{} province"),
+    "okrug": ("{} Autonomous Okrug", "{} Autonomous District", "{} Okrug", "{} region"),
+    "republic": ("Republic of {}", "{} Republic"),
+    "region": ("{} Region", "{} Oblast", "{} Province", "{} Viloyat", "{} Viloyati"),
+    "velayat": ("{} Region", "{} Province", "{} Velayat", "{} Welayat"),
+    "rayon": ("{} District", "{} Rayon"),
+    "city": (),
+    "none": (),
+}
+_LANGS = ("en", "ru")
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in a text; ``start``/``end`` are character offsets into that text."""
+
+    start: int
+    end: int
+    surface: str
+    level: str  # "country" | "admin1" | "city"
+    country: str  # ISO 3166-1 alpha-2
+    admin1: str | None  # ISO 3166-2, also for cities when known
+    name: str  # English: the city, region or country
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True)
+class _Place:
+    level: str
+    country: str
+    admin1: str | None
+    name: str
+    lat: float | None
+    lon: float | None
+    weight: float  # ranks homonyms: population, corridor-weighted
+
+
+@dataclass(frozen=True)
+class _Name:
+    place: _Place
+    exact: tuple[str, ...] | None  # all-capital names (USA, РФ) match only as written
+    primary: bool
+
+
+def _ascii(name: str) -> str:
+    """GeoNames names as plain ASCII for display: "Arkhangel’sk" -> "Arkhangelsk", "Orël" -> "Orel"."""
+    name = name.replace("’", "").replace("'", "")
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
+def _float(cell: str) -> float | None:
+    return float(cell) if cell else None
+
+
+class _Gazetteer:
+    """Every place and name, loaded once: see ``_gazetteer()``."""
+
+    def __init__(self) -> None:
+        self.index: PhraseIndex[_Name] = PhraseIndex()
+        self.stop: set[tuple[str, ...]] = set()
+        self.given: set[tuple[str, ...]] = set()
+        self.countries: dict[str, _Place] = {}
+        self.regions: dict[str, _Place] = {}
+        extra = {lang: lexicon.load("places", lang) for lang in _LANGS}
+        for data in extra.values():
+            for word in data["stop"]:
+                self.stop.update(phrase_keys(word))
+            for word in data["given_names"]:
+                self.given.update(phrase_keys(word))
+        self._load_countries(extra)
+        self._load_regions()
+        self._load_cities(extra)
+
+    def _add(self, name: str, place: _Place, primary: bool = True) -> None:
+        exact = tuple(w for _, _, w in morph.tokens(name)) if name.isupper() else None
+        self.index.add_phrase(name, _Name(place, exact, primary))
+
+    def _load_countries(self, extra: dict[str, dict]) -> None:
+        for row in read_tsv("countries.tsv", ["code", "name", "en", "ru", "lat", "lon"]):
+            cc = row["code"]
+            display = (extra["en"]["countries"].get(cc) or [row["name"]])[0]
+            place = _Place("country", cc, None, display, _float(row["lat"]), _float(row["lon"]), 0.0)
+            self.countries[cc] = place
+            names = split_list(row["en"]) + split_list(row["ru"])
+            names += [n for lang in _LANGS for n in extra[lang]["countries"].get(cc, [])]
+            for n in names:
+                self._add(n, place)
+
+    def _load_regions(self) -> None:
+        centroids = {r["code"]: r for r in read_tsv("centroids.tsv", ["code", "lat", "lon"])}
+        for row in read_tsv("regions.tsv", ["code", "geonames", "kind", "en_stems", "en_names", "ru_names"]):
+            code, kind = row["code"], row["kind"]
+            stems, literal = split_list(row["en_stems"]), split_list(row["en_names"])
+            forms = [pattern.format(s) for s in stems for pattern in _KIND_NAMES[kind]]
+            display = _region_display(kind, stems, literal)
+            c = centroids.get(code, {})
+            place = _Place("admin1", code[:2], code, display, _float(c.get("lat", "")), _float(c.get("lon", "")), 0.0)
+            self.regions[code] = place
+            for n in literal + forms + split_list(row["ru_names"]):
+                self._add(n, place)
+
+    def _load_cities(self, extra: dict[str, dict]) -> None:
+        aliases: dict[str, list[str]] = {}
+        for lang in _LANGS:
+            for gid, names in extra[lang]["cities"].items():
+                aliases.setdefault(gid, []).extend(names)
+        columns = ["geonameid", "name", "country", "admin1", "lat", "lon", "population", "en", "ru"]
+        for row in read_tsv("cities.tsv", columns):
+            cc, pop = row["country"], int(row["population"])
+            weight = pop * (10 if cc in CORRIDOR else 1)
+            place = _Place("city", cc, row["admin1"] or None, _ascii(row["name"]), _float(row["lat"]), _float(row["lon"]), weight)
+            self._add(row["name"], place)
+            for n in aliases.get(row["geonameid"], []):
+                self._add(n, place)
+            for n in split_list(row["en"]) + split_list(row["ru"]):
+                self._add(n, place, primary=False)
+
+    def accept(self, span: list[Tok], names: list[_Name], after: Tok | None) -> _Name | None:
+        """Pick the place a matched span names, or ``None`` when it is not a place here."""
+        keys = {tuple(t.surface for t in span), tuple(t.key for t in span)}
+        if keys & self.stop:
+            return None
+        if keys & self.given and after is not None and after.text[:1].isupper() and after.start - span[-1].end == 1:
+            return None
+        fits = [n for n in names if _case_fits(span, n)]
+        if not fits:
+            return None
+        return min(fits, key=lambda n: (_LEVEL_RANK[n.place.level], -n.place.weight * (1 if n.primary else 0.3)))
+
+
+def _case_fits(span: list[Tok], name: _Name) -> bool:
+    if name.exact is not None:
+        return tuple(t.text for t in span) == name.exact
+    return span[0].text[:1].isupper()
+
+
+def _region_display(kind: str, stems: list[str], literal: list[str]) -> str:
+    """English name of a region: "Zabaykalsky Krai", "Chechnya", "Moscow" (for the city RU-MOW)."""
+    if kind in {"oblast", "krai", "okrug", "rayon"} and stems:
+        return _KIND_NAMES[kind][0].format(stems[0])
+    if kind in {"region", "velayat"} and stems:
+        return f"{stems[0]} Region"
+    if kind == "city" and literal:
+        return literal[0].removeprefix("City of ").removesuffix(" City")
+    return literal[0] if literal else f"Republic of {stems[0]}"
+
+
+@cache
+def _gazetteer() -> _Gazetteer:
+    return _Gazetteer()
+
+
+def find_places(text: str, lang: str) -> list[PlaceMention]:
+    """Places named in ``text``, sorted by start, non-overlapping, the longest name winning.
+
+    >>> [(p.name, p.admin1) for p in find_places("Raids in Yekaterinburg, Sverdlovsk region.", "en")]
+    [('Yekaterinburg', 'RU-SVE'), ('Sverdlovsk Oblast', 'RU-SVE')]
+    """
+    return list(_places(text, lang))
+
+
+@lru_cache(maxsize=32)
+def _places(text: str, lang: str) -> tuple[PlaceMention, ...]:
+    """Cached: groups and actors look up the places of the same text again."""
+    g = _gazetteer()
+    toks = tokenize(text, lang)
+    out = []
+    for i, j, name in g.index.scan(toks, g.accept):
+        p = name.place
+        start, end = toks[i].start, toks[j - 1].end
+        out.append(PlaceMention(start, end, text[start:end], p.level, p.country, p.admin1, p.name, p.lat, p.lon))
+    return tuple(out)
+
+
+def country_centroid(cc: str) -> tuple[float, float] | None:
+    """A point for a country-level incident: the mean position of its towns of 15,000+."""
+    place = _gazetteer().countries.get(cc)
+    if place is None or place.lat is None or place.lon is None:
+        return None
+    return place.lat, place.lon
+
+
+def admin1_name(code: str) -> str | None:
+    """English name of a first-level region in the table: "RU-ZAB" -> "Zabaykalsky Krai"."""
+    place = _gazetteer().regions.get(code)
+    return place.name if place else None
+
+
+def country_name(cc: str) -> str | None:
+    """Short English name of a country: "RU" -> "Russia"."""
+    place = _gazetteer().countries.get(cc)
+    return place.name if place else None

@@ -1,0 +1,80 @@
+"""Subtype detection: which sentences report which kind of event (lexicon ``triggers``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from diaspora_watch.extract import hedges
+from diaspora_watch.extract.components import component
+from diaspora_watch.extract.lexicon import load
+from diaspora_watch.extract.matcher import Hit, Matcher, Token
+
+_CONDITIONS = ("with", "near", "unless", "unless_near")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    sentence: int
+    subtype: str
+    hit: Hit
+
+
+@lru_cache(maxsize=4)
+def _compiled(lang: str) -> tuple[list[dict[str, Any]], Matcher, list[dict[str, Matcher]]]:
+    entries = load("triggers", lang if lang in ("en", "ru") else "en")
+    main = Matcher((str(i), p) for i, e in enumerate(entries) for p in e["patterns"])
+    conds = [{c: Matcher(("c", p) for p in e[c]) for c in _CONDITIONS if e.get(c)} for e in entries]
+    return entries, main, conds
+
+
+@lru_cache(maxsize=1)
+def subtypes() -> dict[str, str]:
+    """Codebook subtype -> type."""
+    return dict(load("subtypes", "common"))
+
+
+@component("dw.extract.triggers.v1")
+def detect(sentences: list[list[Token]], lang: str) -> list[Trigger]:
+    """One trigger per (sentence, subtype): the first pattern hit that its conditions allow."""
+    entries, main, conds = _compiled(lang)
+    out: list[Trigger] = []
+    seen_cond: dict[tuple[int, str, int], bool] = {}  # (entry, condition, sentence): each tested once
+
+    def has(e: int, cond: str, k: int) -> bool:
+        key = (e, cond, k)
+        if key not in seen_cond:
+            seen_cond[key] = 0 <= k < len(sentences) and conds[e][cond].any(sentences[k])
+        return seen_cond[key]
+
+    for si, tokens in enumerate(sentences):
+        hits = main.find(tokens)
+        if not hits:
+            continue
+        cue_hits = hedges.cues(tokens, lang)
+        seen: set[str] = set()
+        for hit in sorted(hits, key=lambda h: h.first):
+            n = int(hit.label)
+            e = entries[n]
+            sub = e["label"]
+            if sub in seen or not _allowed(conds[n], n, si, has):
+                continue
+            if hedges.blocked(cue_hits, hit, bool(e.get("hypothetical_ok"))):
+                continue
+            seen.add(sub)
+            out.append(Trigger(si, sub, Hit(hit.start, hit.end, hit.first, hit.last, sub, hit.pattern)))
+    return out
+
+
+def _allowed(cond: dict[str, Matcher], n: int, si: int, has: Callable[[int, str, int], bool]) -> bool:
+    if "with" in cond and not has(n, "with", si):
+        return False
+    if "unless" in cond and has(n, "unless", si):
+        return False
+    if "near" in cond and not any(has(n, "near", k) for k in (si - 1, si, si + 1)):
+        return False
+    if "unless_near" in cond and any(has(n, "unless_near", k) for k in (si - 1, si, si + 1)):
+        return False
+    return True
