@@ -84,12 +84,16 @@ def _load_builtins() -> None:
 BUILTIN_STAGE_MODULES: list[str] = [
     "diaspora_watch.sources.stages",
     "diaspora_watch.extract.stage",
+    "diaspora_watch.link.incidents",
+    "diaspora_watch.link.search",
 ]
 
 #: The stages ``ingest`` runs after a document is read, in order, when they are registered.
 DEFAULT_PIPELINE: list[str] = [
     "dw.sources.language.v1",
     "dw.extract.events.v1",
+    "dw.link.incidents.v1",
+    "dw.link.search.v1",
 ]
 
 

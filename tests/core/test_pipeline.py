@@ -52,10 +52,10 @@ def test_schema_models_match_migrations(tmp_path):
     from alembic.runtime.migration import MigrationContext
 
     from diaspora_watch.store import Store
-    from diaspora_watch.store.schema import Base
+    from diaspora_watch.store.schema import load_models
 
     with Store.open(f"sqlite:///{tmp_path}/m.db") as store, store.engine.connect() as conn:
         # FTS5 virtual tables and their shadow tables are made by raw SQL in the migrations, on SQLite only
         plain = {"include_name": lambda name, kind, parent: not (kind == "table" and "_fts" in (name or ""))}
-        diffs = compare_metadata(MigrationContext.configure(conn, opts=plain), Base.metadata)
+        diffs = compare_metadata(MigrationContext.configure(conn, opts=plain), load_models().metadata)
     assert diffs == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
+from diaspora_watch.export import records
 from diaspora_watch.export.registry import exporter
 
 
@@ -18,8 +19,8 @@ def _write(rows: Any, out: TextIO) -> int:
 
 @exporter("events-jsonl", media_type="application/x-ndjson", suffix=".jsonl")
 def events_jsonl(store: Any, out: TextIO, filters: dict[str, Any]) -> int:
-    """Events, one codebook object a line."""
-    return _write(store.events(), out)
+    """Events, one codebook object a line (filters and the names rule applied)."""
+    return _write(records.events(store, filters), out)
 
 
 @exporter("documents-jsonl", media_type="application/x-ndjson", suffix=".jsonl")

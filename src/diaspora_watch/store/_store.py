@@ -26,7 +26,7 @@ from diaspora_watch.link import dedup
 from diaspora_watch.store import _events
 from diaspora_watch.store._engine import make_engine
 from diaspora_watch.store._migrate import upgrade
-from diaspora_watch.store.schema import DocumentRow, EventRow, Run, SetAside
+from diaspora_watch.store.schema import DocumentRow, EventRow, Run, SetAside, load_models
 
 
 def now() -> str:
@@ -49,6 +49,7 @@ class Store:
 
     def __init__(self, url: str) -> None:
         self.url = url
+        load_models()
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._index: dedup.NearDuplicateIndex | None = None

@@ -16,6 +16,23 @@ class Base(DeclarativeBase):
     type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
 
 
+#: Modules whose models share this Base: the core's and each feature package's.
+MODEL_MODULES = (
+    "diaspora_watch.store.incidents",
+    "diaspora_watch.auth.models",
+    "diaspora_watch.intake.models",
+)
+
+
+def load_models() -> type[Base]:
+    """Import every model module, so the metadata (and ORM relationships) know all tables."""
+    import importlib
+
+    for module in MODEL_MODULES:
+        importlib.import_module(module)
+    return Base
+
+
 class Run(Base):
     """One ``ingest`` or ``extract`` run: what it was asked, when, and what became of each input."""
 

@@ -1,0 +1,271 @@
+"""Read queries behind the pages and the API: filtered lists with cursor pagination, one
+incident with its sources, documents, and counts for the charts.
+
+The incident package provides linking and aggregates; the filtering and paging SQL the web
+needs lives here until a shared query module exists (see ``Filters``).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections import Counter, defaultdict
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import Integer, String, and_, cast, column, func, or_, select, text
+from sqlalchemy.orm import Session
+
+from diaspora_watch.errors import UsageError
+from diaspora_watch.export.filters import publish
+from diaspora_watch.link.incidents import member_events, resolve
+from diaspora_watch.link.aggregate import sources as aggregate_sources
+from diaspora_watch.link.search import lemma_text
+from diaspora_watch.serve.filters import Filters
+from diaspora_watch.store._events import to_codebook
+from diaspora_watch.store.incidents import IncidentRow, IncidentSource, MergeHistory, SearchText
+from diaspora_watch.store.schema import DocumentRow, EventRow
+
+MAX_LIMIT = 500
+INCIDENT_FIELDS = ("id", "type", "subtype", "date", "time_precision", "country", "admin1", "place", "latitude", "longitude",
+                   "geo_precision", "groups", "actors", "status", "certainty", "count_low", "count_best",
+                   "count_high", "fatalities_low", "fatalities_best", "fatalities_high", "n_sources", "contested", "updated")
+
+
+class NotFound(UsageError):
+    """The incident, event or document asked for does not exist."""
+
+    status = 404
+
+
+# cursors ------------------------------------------------------------------------------------
+
+
+def encode_cursor(*values: Any) -> str:
+    return base64.urlsafe_b64encode(json.dumps(values, separators=(",", ":")).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None, n: int) -> list[Any] | None:
+    """The key a cursor stands for; a cursor that was not made here is a usage error."""
+    if not cursor:
+        return None
+    try:
+        values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except ValueError:
+        values = None
+    if not isinstance(values, list) or len(values) != n:
+        raise UsageError("cursor: not a cursor this API gave out; start again without it")
+    return values
+
+
+def check_limit(limit: int) -> int:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise UsageError(f"limit: must be 1 to {MAX_LIMIT}, such as 50")
+    return limit
+
+
+# filters -------------------------------------------------------------------------------------
+
+
+def search_documents(s: Session, q: str) -> Any:
+    """A subquery of document row ids whose title or text holds every word of ``q`` in any form."""
+    words = [w for w in lemma_text(q).split() if w.isalnum()] or [q.lower()]
+    if s.get_bind().dialect.name == "sqlite":
+        match = " ".join('"' + w.replace('"', "") + '"' for w in words)
+        return text("SELECT rowid FROM search_text_fts WHERE search_text_fts MATCH :m").bindparams(m=match).columns(column("rowid", Integer))
+    return select(SearchText.document_id).where(and_(*(SearchText.lemmas.ilike(f"%{w}%") for w in words)))
+
+
+def _json_has(column: Any, code: str) -> Any:
+    """A JSON list column holds the code: a textual test that works on SQLite and PostgreSQL alike."""
+    return cast(column, String).like(f'%"{code}"%')
+
+
+def _apply(q: Any, model: Any, f: Filters, s: Session) -> Any:
+    for name in ("type", "subtype", "country", "admin1", "status"):
+        value = getattr(f, name)
+        if value:
+            q = q.where(getattr(model, name) == value)
+    if f.group:
+        q = q.where(_json_has(model.groups, f.group))
+    if f.date_from:
+        q = q.where(model.date >= f.date_from)
+    if f.date_to:
+        q = q.where(model.date <= f.date_to + "\uffff")  # "2025-06" holds every day of June
+    if f.q:
+        docs = search_documents(s, f.q)
+        if model is IncidentRow:
+            q = q.where(IncidentRow.id.in_(select(IncidentSource.incident).where(IncidentSource.document_id.in_(docs))))
+        else:
+            q = q.where(model.document_id.in_(docs))
+    return q
+
+
+def _keyset(q: Any, date_col: Any, id_col: Any, after: list[Any] | None) -> Any:
+    """Newest first, by (date, id); a cursor continues after the last row of the previous page."""
+    key = func.coalesce(date_col, "")
+    if after is not None:
+        q = q.where(or_(key < after[0], and_(key == after[0], id_col < after[1])))
+    return q.order_by(key.desc(), id_col.desc())
+
+
+# incidents -----------------------------------------------------------------------------------
+
+
+def incident_dict(row: IncidentRow) -> dict[str, Any]:
+    return {name: getattr(row, name) for name in INCIDENT_FIELDS}
+
+
+def incidents(s: Session, f: Filters, *, limit: int = 50, cursor: str | None = None) -> tuple[list[dict[str, Any]], str | None]:
+    """One page of active incidents matching ``f``, and the cursor of the next page (None at the end)."""
+    q = _apply(select(IncidentRow).where(IncidentRow.state == "active"), IncidentRow, f, s)
+    q = _keyset(q, IncidentRow.date, IncidentRow.id, decode_cursor(cursor, 2)).limit(check_limit(limit) + 1)
+    rows = list(s.scalars(q))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    nxt = encode_cursor(rows[-1].date or "", rows[-1].id) if more else None
+    return [incident_dict(r) for r in rows], nxt
+
+
+def incident(s: Session, incident_id: str) -> dict[str, Any]:
+    """An incident with its claims, its sources (with evidence) and its merge history; follows merges."""
+    row = resolve(s, incident_id)
+    if row is None:
+        raise NotFound(f"no incident {incident_id!r}")
+    # one event per document and incident; names withheld as the exports withhold them
+    members = {m["doc_id"]: publish(m, include_names=False) for m in member_events(s, row.id)}
+    seqs = {doc_id: seq for doc_id, seq in s.execute(
+        select(DocumentRow.doc_id, IncidentSource.seq).join(DocumentRow, DocumentRow.id == IncidentSource.document_id)
+        .where(IncidentSource.incident == row.id))}
+    out = incident_dict(row)
+    out["state"], out["claims"] = row.state, [c for m in members.values() for c in _claims_of(m)] + _figure_claims(row)
+    out["persons"] = sorted({p for m in members.values() for p in m.get("persons") or []})
+    out["sources"] = [dict(src, title=members[src["doc_id"]]["title"], key=f"{src['doc_id']}:{seqs.get(src['doc_id'])}")
+                      for src in aggregate_sources(list(members.values()))]
+    history = s.scalars(select(MergeHistory).where(or_(MergeHistory.incident == row.id, MergeHistory.other == row.id)).order_by(MergeHistory.id))
+    out["history"] = [{"action": h.action, "incident": h.incident, "other": h.other, "events": h.events, "by": h.by, "why": h.why, "at": h.at}
+                      for h in history]
+    out["aliases"] = list(s.scalars(select(IncidentRow.id).where(IncidentRow.merged_into == row.id)))
+    return out
+
+
+def _claims_of(m: dict[str, Any]) -> list[dict[str, Any]]:
+    return [{"by": c.get("by"), "text": c.get("text"), "doc_id": m["doc_id"], "outlet": m.get("outlet"), "url": m.get("url")}
+            for c in m.get("claims") or []]
+
+
+def _figure_claims(row: IncidentRow) -> list[dict[str, Any]]:
+    """The aggregate's per-source figures (count, fatalities) where sources disagree: they name no person."""
+    return [c for c in row.claims or [] if c.get("field")]
+
+
+def map_features(s: Session, f: Filters, *, limit: int = 5000) -> dict[str, Any]:
+    """Active incidents with coordinates as a GeoJSON FeatureCollection, newest first."""
+    q = _apply(select(IncidentRow.id, IncidentRow.subtype, IncidentRow.date, IncidentRow.place, IncidentRow.latitude,
+                      IncidentRow.longitude, IncidentRow.count_best, IncidentRow.n_sources)
+               .where(IncidentRow.state == "active", IncidentRow.latitude.is_not(None)), IncidentRow, f, s)
+    q = q.order_by(func.coalesce(IncidentRow.date, "").desc()).limit(limit)
+    features = [{"type": "Feature", "id": r.id, "geometry": {"type": "Point", "coordinates": [r.longitude, r.latitude]},
+                 "properties": {"subtype": r.subtype, "date": r.date, "place": r.place, "count": r.count_best, "sources": r.n_sources}}
+                for r in s.execute(q)]
+    return {"type": "FeatureCollection", "features": features}
+
+
+# events and documents ------------------------------------------------------------------------
+
+
+def events(s: Session, f: Filters, *, limit: int = 50, cursor: str | None = None) -> tuple[list[dict[str, Any]], str | None]:
+    """One page of events (codebook form plus their ``key``) matching ``f``."""
+    q = _apply(select(EventRow, DocumentRow.doc_id).join(DocumentRow, DocumentRow.id == EventRow.document_id), EventRow, f, s)
+    q = _keyset(q, EventRow.date, EventRow.id, decode_cursor(cursor, 2)).limit(check_limit(limit) + 1)
+    rows = list(s.execute(q))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    items = [dict(publish(to_codebook(r, doc_id), include_names=False), key=f"{doc_id}:{r.seq}") for r, doc_id in rows]
+    nxt = encode_cursor(rows[-1][0].date or "", rows[-1][0].id) if more else None
+    return items, nxt
+
+
+def document_summary(row: DocumentRow) -> dict[str, Any]:
+    return {"doc_id": row.doc_id, "url": row.url, "title": row.title, "outlet": row.outlet, "published": row.published,
+            "language": row.language, "collected": row.collected}
+
+
+def documents(s: Session, *, q: str | None = None, language: str | None = None, limit: int = 50,
+              cursor: str | None = None) -> tuple[list[dict[str, Any]], str | None]:
+    """One page of documents, newest stored first; ``q`` searches title and text in any word form."""
+    query = select(DocumentRow)
+    if q:
+        query = query.where(DocumentRow.id.in_(search_documents(s, q)))
+    if language:
+        query = query.where(DocumentRow.language == language)
+    after = decode_cursor(cursor, 1)
+    if after is not None:
+        query = query.where(DocumentRow.id < after[0])
+    rows = list(s.scalars(query.order_by(DocumentRow.id.desc()).limit(check_limit(limit) + 1)))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return [document_summary(r) for r in rows], (encode_cursor(rows[-1].id) if more else None)
+
+
+def document(s: Session, doc_id: str) -> dict[str, Any]:
+    """A stored document with its text and its events (with the incident each belongs to)."""
+    row = s.scalar(select(DocumentRow).where(DocumentRow.doc_id == doc_id))
+    if row is None:
+        raise NotFound(f"no document {doc_id!r}")
+    evs = s.scalars(select(EventRow).where(EventRow.document_id == row.id).order_by(EventRow.seq))
+    out = document_summary(row)
+    out["text"] = row.text
+    out["republication_of"] = s.scalar(select(DocumentRow.doc_id).where(DocumentRow.id == row.republication_of)) if row.republication_of else None
+    out["events"] = [dict(publish(to_codebook(e, row.doc_id), include_names=False), key=f"{row.doc_id}:{e.seq}") for e in evs]
+    return out
+
+
+# statistics ----------------------------------------------------------------------------------
+
+
+def week_of(day: str) -> str:
+    """The Monday that starts the ISO week holding ``day`` (a month or year counts from its first day).
+
+    Examples:
+        >>> week_of("2025-06-27"), week_of("2025-06"), week_of("2025")
+        ('2025-06-23', '2025-05-26', '2024-12-30')
+    """
+    d = date.fromisoformat((day + "-01-01")[:10] if len(day) == 4 else (day + "-01")[:10])
+    return (d - timedelta(days=d.weekday())).isoformat()
+
+
+def stats(s: Session, f: Filters) -> dict[str, Any]:
+    """Counts of active incidents matching ``f``: in all, by type, subtype and country, and by week and type."""
+    base = _apply(select(IncidentRow.type, IncidentRow.subtype, IncidentRow.country, IncidentRow.date, func.count().label("n"))
+                  .where(IncidentRow.state == "active"), IncidentRow, f, s)
+    rows = s.execute(base.group_by(IncidentRow.type, IncidentRow.subtype, IncidentRow.country, IncidentRow.date)).all()
+    by_type: Counter[str] = Counter()
+    by_subtype: Counter[str] = Counter()
+    by_country: Counter[str] = Counter()
+    weeks: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in rows:
+        by_type[r.type] += r.n
+        by_subtype[r.subtype] += r.n
+        by_country[r.country or ""] += r.n
+        if r.date:
+            weeks[week_of(r.date)][r.type] += r.n
+    return {
+        "incidents": sum(by_type.values()),
+        "by_type": dict(by_type.most_common()),
+        "by_subtype": dict(by_subtype.most_common()),
+        "by_country": dict(by_country.most_common()),
+        "timeline": [{"week": w, "counts": dict(weeks[w])} for w in sorted(weeks)],
+    }
+
+
+def facets(s: Session) -> dict[str, list[str]]:
+    """The values present for each filter, for the dashboard's select boxes."""
+    def values(col: Any) -> list[str]:
+        return [v for v in s.scalars(select(col).where(IncidentRow.state == "active").distinct().order_by(col)) if v]
+
+    groups: set[str] = set()
+    for g in s.scalars(select(IncidentRow.groups).where(IncidentRow.state == "active").distinct()):
+        groups.update(g or [])
+    return {"type": values(IncidentRow.type), "subtype": values(IncidentRow.subtype), "country": values(IncidentRow.country),
+            "admin1": values(IncidentRow.admin1), "status": values(IncidentRow.status), "group": sorted(groups)}
