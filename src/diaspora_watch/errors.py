@@ -6,10 +6,13 @@
     ├── SourceError              one input could not be used (carries a SkipReason)
     │   └── FetchRefused         a URL was refused before any byte was fetched
     ├── RuleInvalid              an advisor rule file breaks the rule schema
-    └── LexiconInvalid           a lexicon or gazetteer file breaks its schema
+    ├── LexiconInvalid           a lexicon or gazetteer file breaks its schema
+    ├── auth.errors.*            NotAuthenticated (401), Forbidden (403), TooManyAttempts (429), ...
+    └── intake.errors.*          ReportInvalid, KeyUnavailable, SealBroken, AccessDenied, ...
 
-The core raises; only ``diaspora_watch.cli`` and ``diaspora_watch.serve`` turn these into
-exit codes, messages or HTTP responses.
+Each error carries the HTTP ``status`` the web answers with. The core raises; only
+``diaspora_watch.cli`` and ``diaspora_watch.serve`` turn these into exit codes, messages or
+HTTP responses.
 """
 
 from __future__ import annotations
