@@ -40,3 +40,27 @@ def test_dates_anchor_falls_back_to_latest_text_date_then_collected():
     ms = [dates.DateMention(0, 1, "x", "absolute", 2025, 10, 12), dates.DateMention(0, 1, "y", "absolute", 2018)]
     assert dates.anchor_for("", ms, "2026-12-01") == dates.Anchor(2025, 10, 12)
     assert dates.anchor_for("", [], "2026-12-01") == dates.Anchor(2026, 12, 1, weak=True)
+
+
+def test_dates_a_numeric_date_equal_to_publication_is_a_page_stamp():
+    a = dates.Anchor(2025, 12, 19)
+    text = "date 2025-12-19 Minister said"
+    ms = dates.find(text, tokenize(text, "en"), "en")
+    assert [dates.stamp(m, a) for m in ms] == [True]
+    other = "on 2025-12-01 police detained"
+    assert not any(dates.stamp(m, a) for m in dates.find(other, tokenize(other, "en"), "en"))
+
+
+def test_dates_numeric_dates_belong_to_their_own_sentence():
+    text = "Police came. It was 12.10.2024 then."
+    toks = tokenize(text, "en")
+    assert dates.find(text, toks[:2], "en") == []  # the first sentence has no date of its own
+    assert [m.text for m in dates.find(text, toks[2:], "en")] == ["12.10.2024"]
+
+
+def test_dates_a_date_carried_from_the_sentence_before_gives_only_its_month(dev_doc):
+    from diaspora_watch.extract import extract_events
+
+    # d-106's deportation sentence has no date; the sentence before gives July 4: only the month holds.
+    by = {e["subtype"]: e for e in extract_events(dev_doc("d-106"))}
+    assert len(by["deportation"]["date"]) == 7

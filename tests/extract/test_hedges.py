@@ -19,3 +19,11 @@ def test_hedges_allegations(dev_sentence):
 def test_hedges_plain_report_and_proposals_are_reported(dev_sentence):
     assert _certainty(dev_sentence("d-035", "detained over 500 migrants"), "en") == "reported"
     assert _certainty("The ministry is preparing to submit a bill.", "en", "proposal") == "reported"
+
+
+def test_hedges_generic_statements_block_every_trigger(dev_sentence):
+    from diaspora_watch.extract import triggers
+
+    s = dev_sentence("d-071", "carries a prison sentence")
+    assert triggers.detect([tokenize(s, "en")], "en") == []
+    assert triggers.detect([tokenize("Такое деяние наказывается лишением свободы, задержанных нет информации.", "ru")], "ru") == []

@@ -3,10 +3,10 @@ import pytest
 
 from diaspora_watch.extract.lexicon import load
 
-MINE = [(n, lang) for n in ("triggers", "hedges", "dates", "counts", "status", "persons") for lang in ("en", "ru")]
+MINE = [(n, lang) for n in ("triggers", "hedges", "dates", "counts", "status", "persons", "locate") for lang in ("en", "ru")]
 
 
-@pytest.mark.parametrize("name,lang", MINE + [("translit", "ru"), ("subtypes", "common")])
+@pytest.mark.parametrize("name,lang", MINE + [("translit", "ru"), ("subtypes", "common"), ("locate", "common")])
 def test_lexicons_shipped_extractor_lexicons_pass_their_schemas(name, lang):
     assert load.__wrapped__(name, lang)
 

@@ -21,3 +21,16 @@ def test_persons_english_names_skip_headlines_and_institutions(dev_doc):
 def test_persons_translit_table():
     assert persons.translit("Гянджиев") == "Gyandzhiev"
     assert persons.translit("Евгений") == "Yevgeniy"
+
+
+def test_persons_speakers_are_flagged(dev_doc):
+    by = {p.name: p for p in persons.find(dev_doc("d-091").text, "en")}
+    assert by["Valentina Chupik"].speaker
+
+
+def test_persons_russian_ner_reads_only_the_given_spans(dev_doc):
+    text = dev_doc("d-063").text
+    at = text.index("Ирина Волк")
+    assert persons.find(text, "ru", [(0, 10)]) == []
+    found = persons.find(text, "ru", [(max(0, at - 50), at + 20)])
+    assert [p.name for p in found] == ["Irina Volk"]

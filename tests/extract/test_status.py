@@ -16,3 +16,16 @@ def test_status_citizens_of_another_state_are_foreign():
 def test_status_revocation_defaults_to_naturalized():
     assert status.decide([], [], "RU", "citizenship_revocation")[0] == "naturalized"
     assert status.decide([], [], "RU", "raid")[0] == "unknown"
+
+
+def test_status_a_state_speaking_for_its_citizens_speaks_of_people_abroad():
+    assert status.decide([], ["KG"], "KG", "protest")[0] == "foreign"
+    assert status.decide([], [], "KG", "protest")[0] == "unknown"
+    assert status.decide([], [], "KG", "advisory")[0] == "foreign"
+
+
+def test_status_main_status_of_a_document_needs_most_of_its_cues():
+    toks = tokenize("Tajik migrants and more migrants and foreigners, citizens too.", "en")
+    assert status.main_status(status.cues(toks, "en")) == "foreign"
+    mixed = tokenize("migrants and naturalized citizens", "en")
+    assert status.main_status(status.cues(mixed, "en")) is None

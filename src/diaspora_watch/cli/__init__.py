@@ -6,10 +6,17 @@ only package that prints, prompts or exits.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
+import os
 
-import typer
+# One BLAS thread unless the user says otherwise: natasha's NER is ~20x slower on a busy
+# machine when OpenBLAS spreads tiny matrix products over every core. Set before numpy loads.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import importlib  # noqa: E402
+import pkgutil  # noqa: E402
+
+import typer  # noqa: E402
 
 app = typer.Typer(
     name="diaspora-watch",

@@ -6,119 +6,22 @@ Each field records which component produced it and from which words (the ``expla
 
 from __future__ import annotations
 
+import copy
 import re
-from bisect import bisect_right
-from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any
 
 from diaspora_watch.document import Document
-from diaspora_watch.extract import claims, counts, dates, geo, hedges, locate, persons, status, triggers
+from diaspora_watch.extract import claims, counts, dates, hedges, locate, merge, persons, status, triggers
 from diaspora_watch.extract.components import component, name_of
-from diaspora_watch.extract.matcher import Token, tokenize
-from diaspora_watch.extract.sentences import Sentence, split
+from diaspora_watch.extract.parsed import Parsed, parse, titled
+from diaspora_watch.extract.sentences import Sentence
 
 FIELDS = ("doc_id", "type", "subtype", "date", "country", "admin1", "place", "group", "status", "count",
           "count_qualifier", "fatalities", "actors", "persons", "certainty", "evidence", "claims", "incident")
-PEOPLE_NOUN_WINDOW = 3
-_BLANK = re.compile(r"[^\n]")
-
-
-@dataclass
-class Parsed:
-    """A document cut into sentences, with every mention bucketed by sentence."""
-
-    doc: Document
-    lang: str
-    sentences: list[Sentence]
-    tokens: list[list[Token]]
-    triggers: list[triggers.Trigger]
-    dates: list[list[dates.DateMention]]
-    places: list[list[Any]]
-    groups: list[list[Any]]
-    actors: list[list[Any]]
-    persons: list[persons.Person]
-    anchor: dates.Anchor | None
-    host: str | None
-    country_counts: Counter[str] = field(default_factory=Counter)
-    people_after: dict[int, str] = field(default_factory=dict)
-
-
-def parse(doc: Document) -> Parsed | None:
-    """Sentences, triggers and the mentions around them; None when no sentence reports an event.
-
-    Triggers come first because they are cheap: the costly finders (places, groups, actors,
-    the Russian NER model) then read only the sentences that can carry or qualify an event.
-    """
-    lang = doc.language if doc.language in ("en", "ru") else "en"
-    text = doc.text
-    sents = split(text)
-    per = _per_sentence(tokenize(text, lang), sents)
-    trigs = triggers.detect(per, lang)
-    if not trigs:
-        return None
-    keep = _context(sents, trigs)
-    # With no publication date the anchor is the latest date anywhere in the text.
-    mentions = [dates.find(text, toks, lang) if i in keep or not doc.published else [] for i, toks in enumerate(per)]
-    anchor = dates.anchor_for(doc.published, [m for ms in mentions for m in ms], doc.collected)
-    masked = _masked(text, sents, keep)
-    starts = [s.start for s in sents]
-
-    def bucket(items: tuple[Any, ...]) -> list[list[Any]]:
-        out: list[list[Any]] = [[] for _ in sents]
-        for m in items:
-            i = bisect_right(starts, m.start) - 1
-            if i >= 0 and m.start < sents[i].end:
-                out[i].append(m)
-        return out
-
-    places = geo.places(masked, lang)
-    spans = [(sents[i].start, sents[i].end) for i in sorted({t.sentence for t in trigs})]
-    parsed = Parsed(doc, lang, sents, per, trigs, mentions, bucket(places), bucket(geo.groups(masked, lang)),
-                    bucket(geo.actors(masked, lang)), persons.find(text, lang, spans), anchor,
-                    locate.host(list(places)), Counter(pl.country for pl in places))
-    nouns = counts._lexicon(lang)[2]
-    for i in keep:
-        toks = per[i]
-        for h in nouns.find(toks):
-            if h.label == "noun":
-                for back in range(1, PEOPLE_NOUN_WINDOW + 1):
-                    if h.first - back >= 0:
-                        parsed.people_after.setdefault(toks[h.first - back].start, "people")
-    return parsed
-
-
-def _per_sentence(tokens: list[Token], sents: list[Sentence]) -> list[list[Token]]:
-    per: list[list[Token]] = [[] for _ in sents]
-    k = 0
-    for t in tokens:
-        while k < len(sents) and t.start >= sents[k].end:
-            k += 1
-        if k < len(sents) and t.start >= sents[k].start:
-            per[k].append(t)
-    return per
-
-
-def _context(sents: list[Sentence], trigs: list[triggers.Trigger]) -> set[int]:
-    """Sentences worth reading closely: those with a trigger, the one before each (its date or
-    group may carry over), and the first paragraph (headline and lead name the main place)."""
-    keep = {i for i, s in enumerate(sents) if s.paragraph == sents[0].paragraph} if sents else set()
-    for t in trigs:
-        keep.update((t.sentence - 1, t.sentence) if t.sentence > 0 else (t.sentence,))
-    return keep
-
-
-def _masked(text: str, sents: list[Sentence], keep: set[int]) -> str:
-    """``text`` with every sentence outside ``keep`` blanked (same length, so offsets still hold)."""
-    parts, cut = [], 0
-    for i, s in enumerate(sents):
-        if i in keep:
-            continue
-        parts.append(text[cut : s.start])
-        parts.append(_BLANK.sub(" ", s.text))
-        cut = s.end
-    parts.append(text[cut:])
-    return "".join(parts)
+COUNTED_TYPES = frozenset({"enforcement", "status", "recruitment"})
+#: Subtypes that hit the same people when one sentence reports both (codebook §5: a detention
+#: with charges is a detention and a criminal case; the stripped are the deported).
+SHARED_COUNTS = frozenset({frozenset({"detention", "criminal_case"}), frozenset({"citizenship_revocation", "deportation"})})
 
 
 def _date(p: Parsed, si: int, pos: int, etype: str) -> tuple[str, str, bool, bool]:
@@ -130,15 +33,23 @@ def _date(p: Parsed, si: int, pos: int, etype: str) -> tuple[str, str, bool, boo
         return [m for m in ms if not m.ignored and (etype == "policy" or not m.act)
                 and (v := dates.resolve(m, a)) is not None and dates.plausible(v, a)]
 
-    here = usable(p.dates[si])
+    here = [m for m in usable(p.dates[si]) if not dates.stamp(m, a)]
     specific = [m for m in here if m.kind not in dates.VAGUE]
     pick = min(specific or here, key=lambda m: abs(m.start - pos), default=None)
-    if pick is None and si > 0 and p.sentences[si - 1].paragraph == p.sentences[si].paragraph:
-        prev = [m for m in usable(p.dates[si - 1]) if m.kind not in dates.VAGUE]
-        pick = prev[-1] if prev else None
+    carried = False
+    if pick is None and si > 0 and _continues(p.sentences[si - 1], p.sentences[si]):
+        prev = [m for m in usable(p.dates[si - 1]) if m.kind not in dates.VAGUE and not dates.stamp(m, a)]
+        pick, carried = (prev[-1], True) if prev else (None, False)
     if pick is None:
         return a.month_or_year(), "publication date", False, False
-    return dates.resolve(pick, a) or a.month_or_year(), pick.text, pick.explicit_year, True
+    if pick.kind == "later":
+        earlier = [m for ms in p.dates[: si + 1] for m in ms]
+        value = dates.resolve_later(pick, earlier, a) or a.month_or_year()
+        return value, pick.text, False, True
+    value = dates.resolve(pick, a) or a.month_or_year()
+    if carried:
+        value = value[:7]  # the sentence before gives the time frame, not this action's day
+    return value, pick.text, pick.explicit_year, True
 
 
 def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
@@ -148,24 +59,47 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
     date, date_why, explicit, cued = _date(p, si, pos, etype)
     if p.anchor is not None and p.anchor.weak and not explicit:
         return None  # only the collection date: no year the text supports (codebook: no event)
+    if si not in p.hedge_hits:
+        p.hedge_hits[si] = hedges.cues(toks, p.lang)
+    cue_hits = p.hedge_hits[si]
+    if not cued and hedges.in_passing(cue_hits, trig.hit):
+        return None  # a past act mentioned in passing, with no time cue: background (codebook §1)
     grp = locate.group(p.groups[si], p.people_after)
     if not grp and si > 0 and p.sentences[si - 1].paragraph == sent.paragraph:
         grp = locate.group(p.groups[si - 1], p.people_after)
-    w = locate.where(etype, sub, pos, p.places[si], p.actors[si], grp, p.host, p.country_counts)
+    places = locate.not_objects(p.places[si], p.doc.text, toks, p.lang)
+    if etype not in ("policy", "diplomatic"):
+        places = locate.off_theatre(places, toks, p.lang)
+    acting = locate.not_contacted(p.actors[si], toks, p.lang)
+    if etype == "diplomatic":
+        acting = locate.state_after(acting, p.places[si], p.doc.text)
+    w = locate.where(etype, sub, pos, places, acting, grp, p.host, p.country_counts)
     if w.country is None:
         return None
-    actors = locate.actor_codes(p.actors[si], etype, w.country)
-    if etype == "diplomatic" and not grp:
-        grp = [w.country]
-    st_hits = status.cues(toks, p.lang)
+    if w.admin1 is None and etype in COUNTED_TYPES and p.doc_admin1 and p.doc_admin1[:2] == w.country:
+        w.admin1 = p.doc_admin1  # the region the whole report is set in (codebook §5: ordinary knowledge)
+    actors = locate.actor_codes(acting, etype, w.country, sub)
+    if not grp and etype != "diplomatic":
+        grp = [g for g in p.doc_group if g != w.country]
+    if etype == "diplomatic" and (not grp or sub == "advisory" and w.country in grp):
+        grp = [w.country]  # a state advises its own nationals
+    st_hits = p.status_hits[si]
     citizen_of = _citizen_of(p, si, st_hits)
     st, st_why = status.decide(st_hits, citizen_of, w.country, sub)
+    st_from_doc = st == "unknown" and bool(p.doc_status and grp and w.country not in grp)
+    if st_from_doc:
+        st, st_why = p.doc_status, "the status the document gives these people"
     if st == "naturalized" and w.country in grp:
         grp = [g for g in grp if g != w.country]  # "naturalized Russians": origin not stated
-    cnt = counts.best(counts.find(p.doc.text, toks, p.lang)) if etype in ("enforcement", "status", "recruitment") else None
-    people = [x for x in p.persons if sent.start <= x.start < sent.end and not x.excluded]
+    cnt = _count(p, trig) if etype in COUNTED_TYPES else None
+    people = [x for x in p.persons if sent.start <= x.start < sent.end and not x.excluded
+              and not (x.speaker and etype in COUNTED_TYPES and not _official(x, acting, actors, w.country))]
     names = list(dict.fromkeys(x.name for x in people))
-    cert, cert_hit = hedges.certainty(hedges.cues(toks, p.lang), sub)
+    cert, cert_hit = hedges.certainty(cue_hits, sub)
+    source = next((x for x in p.persons if sent.start <= x.start < sent.end and x.speaker
+                   and x.name not in p.officials), None)
+    if cert == "reported" and source is not None and etype in COUNTED_TYPES:
+        cert = "alleged"  # the words of a witness or an activist, not of an official (codebook §3)
     ev: dict[str, Any] = {
         "doc_id": p.doc.doc_id, "type": etype, "subtype": sub, "date": date, "country": w.country,
         "admin1": w.admin1, "place": w.place, "group": grp, "status": st,
@@ -181,13 +115,72 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
         "status": (status.decide, st_why or "default for the subtype"),
         "count": (counts.find, cnt.text if cnt else ""), "count_qualifier": (counts.find, cnt.text if cnt else ""),
         "fatalities": (counts.find, cnt.text if cnt else ""),
-        "actors": (locate.actor_codes, ", ".join(a.surface for a in p.actors[si])),
+        "actors": (locate.actor_codes, ", ".join(a.surface for a in acting)),
         "persons": (persons.find, ", ".join(x.surface for x in people)),
-        "certainty": (hedges.certainty, cert_hit.pattern if cert_hit else "stated as fact"),
+        "certainty": (hedges.certainty, cert_hit.pattern if cert_hit else f"said by {source.name}" if source and cert == "alleged" else "stated as fact"),
     }
     ev["explain"] = {k: {"component": name_of(fn), "text": why} for k, (fn, why) in ex.items() if ev.get(k) not in (None, [])}
     ev["_cued"] = cued
+    ev["_sis"] = {si}
+    ev["_status_from_doc"] = st_from_doc
+    ev["_hit"] = [x.name for x in people if not x.speaker]  # who may be counted as hit
     return ev
+
+
+def _official(person: persons.Person, mentions: list[Any], codes: list[str], country: str | None) -> bool:
+    """A speaker who speaks for an acting agency (its spokesperson) is part of the event; any
+    other source of a report (an activist, another state's spokesperson) is not."""
+    return any(titled(person, a) and a.code(country) in codes for a in mentions)
+
+
+def _continues(prev: Sentence, sent: Sentence) -> bool:
+    """``sent`` goes on from ``prev``: the same paragraph, or a quotation opening the next one
+    (a witness's words illustrating what the paragraph before told)."""
+    return prev.paragraph == sent.paragraph or (sent.paragraph == prev.paragraph + 1 and sent.text[:1] in "\"«“„")
+
+
+_AND = re.compile(r"^\s*(?:,|and|и)?\s*(?:and|и)?\s*(?:the\s+)?$")
+_REGION_WORD = re.compile(r"^\s*(?:regions|oblasts|provinces|областях|областей|области|регионах|регионов)\b", re.IGNORECASE)
+
+
+def _split_places(p: Parsed, trig: triggers.Trigger, ev: dict[str, Any]) -> list[dict[str, Any]]:
+    """An action reported in a list of places ("similar detentions in the Kaliningrad and Smolensk
+    regions") is one action per place (codebook §1: one place and time per event)."""
+    if ev["type"] not in COUNTED_TYPES or ev["admin1"] is None:
+        return [ev]
+    local = [pl for pl in p.places[trig.sentence] if pl.level in ("city", "admin1") and pl.country == ev["country"]]
+    run: list[Any] = []
+    for pl in local:
+        run = run + [pl] if run and _AND.match(p.doc.text[run[-1].end : pl.start]) else [pl]
+        if len(run) > 1 and any(x.admin1 == ev["admin1"] for x in run) and len({x.admin1 for x in run}) == len(run):
+            nxt = local[local.index(pl) + 1] if local.index(pl) + 1 < len(local) else None
+            if nxt is None or not _AND.match(p.doc.text[pl.end : nxt.start]):
+                regions = bool(_REGION_WORD.match(p.doc.text[pl.end :]))
+                return [_at(ev, x, None if regions or x.level != "city" else x.name) for x in run]
+    return [ev]
+
+
+def _at(ev: dict[str, Any], place: Any, name: str | None) -> dict[str, Any]:
+    """A copy of ``ev`` set at ``place``."""
+    out = copy.deepcopy(ev) | {"admin1": place.admin1, "place": name}
+    for key in ("admin1", "place"):
+        if key in out["explain"]:
+            out["explain"][key]["text"] = place.surface
+    return out
+
+
+def _count(p: Parsed, trig: triggers.Trigger) -> counts.Count | None:
+    """The count of the people ``trig`` hit: among the sentence's counts (numbers inside dates
+    left out), those nearer to this trigger than to any other counted trigger of the sentence,
+    the nearest first. "Police checked 2,500 people and detained over 500" gives the raid 2,500
+    and the detention 500; subtypes in ``SHARED_COUNTS`` do not compete."""
+    si = trig.sentence
+    spans = [(m.start, m.end) for m in p.dates[si]]
+    found = [c for c in counts.find(p.doc.text, p.tokens[si], p.lang) if not any(a <= c.start < b for a, b in spans)]
+    rivals = [t.hit.start for t in p.triggers if t.sentence == si and triggers.subtypes()[t.subtype] in COUNTED_TYPES
+              and t.subtype != trig.subtype and frozenset((t.subtype, trig.subtype)) not in SHARED_COUNTS]
+    mine = [c for c in found if all(abs(c.start - trig.hit.start) <= abs(c.start - r) for r in rivals)]
+    return min(mine, key=lambda c: abs(c.start - trig.hit.start), default=None)
 
 
 def _citizen_of(p: Parsed, si: int, st_hits: list[Any]) -> list[str]:
@@ -195,58 +188,9 @@ def _citizen_of(p: Parsed, si: int, st_hits: list[Any]) -> list[str]:
     words = [h for h in st_hits if h.label == "citizen_word"]
     out: list[str] = []
     for g in p.groups[si]:
-        if any(abs(h.start - g.end) <= 3 or abs(g.start - h.end) <= 3 for h in words):
+        if any(abs(h.start - g.end) <= 3 or abs(g.start - h.end) <= 3 or g.start <= h.start < g.end for h in words):
             out.extend(c for c in g.countries if c not in out)
     return out
-
-
-def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    if a["subtype"] != b["subtype"] or a["country"] != b["country"]:
-        return False
-    if a["admin1"] and b["admin1"] and a["admin1"] != b["admin1"]:
-        return False
-    if a["count"] and b["count"] and a["count"] != b["count"] and not (a["count_qualifier"] != "exact" or b["count_qualifier"] != "exact"):
-        return False
-    if a["_cued"] and b["_cued"]:
-        n = min(len(a["date"]), len(b["date"]))
-        if a["date"][:n] != b["date"][:n]:
-            return False
-    ta, tb = set(a["persons"]), set(b["persons"])
-    return not (ta and tb and not ta & tb and a["subtype"] not in ("advisory", "statement", "protest"))
-
-
-@component("dw.extract.merge.v1")
-def merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Fold events that report the same action (same subtype, country, compatible place/date/count)."""
-    out: list[dict[str, Any]] = []
-    for ev in events:
-        into = next((o for o in out if _compatible(o, ev)), None)
-        if into is None:
-            out.append(ev)
-            continue
-        if ev["_cued"] and (not into["_cued"] or len(ev["date"]) > len(into["date"])):
-            into["date"], into["_cued"] = ev["date"], True
-            into["explain"]["date"] = ev["explain"]["date"]
-        for key in ("admin1", "place"):
-            if into[key] is None and ev[key] is not None and ev["country"] == into["country"]:
-                into[key] = ev[key]
-                into["explain"][key] = ev["explain"][key]
-        for key in ("group", "actors", "persons", "evidence"):
-            into[key] = into[key] + [x for x in ev[key] if x not in into[key]]
-        if into["status"] == "unknown" and ev["status"] != "unknown":
-            into["status"] = ev["status"]
-        best = counts.best([c for c in (_as_count(into), _as_count(ev)) if c])
-        if best:
-            into["count"], into["count_qualifier"] = best.value, best.qualifier
-            if into["subtype"] == "death_in_custody":
-                into["fatalities"] = best.value
-        if ev["certainty"] == "reported":
-            into["certainty"] = "reported"
-    return out
-
-
-def _as_count(ev: dict[str, Any]) -> counts.Count | None:
-    return counts.Count(0, 0, "", ev["count"], ev["count_qualifier"]) if ev["count"] else None
 
 
 @component("dw.extract.events.v1")
@@ -255,12 +199,18 @@ def extract_events(doc: Document) -> list[dict[str, Any]]:
     p = parse(doc)
     if p is None or p.anchor is None:
         return []
-    built = [e for e in (_build(p, t) for t in p.triggers) if e is not None]
-    events = merge(built)
+    built = [one for t in p.triggers if (e := _build(p, t)) is not None for one in _split_places(p, t, e)]
+    events = merge.merge(built)
+    merge.inherit(events)
     for ev in events:
         ev.pop("_cued")
+        ev.pop("_sis")
+        ev.pop("_status_from_doc")
+        hit = ev.pop("_hit")
         ev["claims"] = claims.find(ev["evidence"], p.lang, ev["certainty"] == "alleged")
-        if ev["count"] is None and ev["type"] != "diplomatic" and ev["persons"] and ev["type"] != "policy":
-            ev["count"], ev["count_qualifier"] = len(ev["persons"]), "exact"
-            ev["explain"]["count"] = {"component": name_of(persons.find), "text": ", ".join(ev["persons"])}
+        if ev["count"] is None and ev["type"] in COUNTED_TYPES and hit:
+            ev["count"], ev["count_qualifier"] = len(hit), "exact"
+            if ev["subtype"] == "death_in_custody":
+                ev["fatalities"] = len(hit)
+            ev["explain"]["count"] = {"component": name_of(persons.find), "text": ", ".join(hit)}
     return [{k: ev[k] for k in FIELDS} | {"explain": ev["explain"]} for ev in events]

@@ -148,6 +148,16 @@ def anchor_for(published: str, mentions: list[DateMention], collected: str) -> A
     return Anchor.parse(collected, weak=True)
 
 
+def resolve_later(m: DateMention, earlier: list[DateMention], a: Anchor) -> str | None:
+    """"Two weeks later": the month of the latest date the narrative gave before it (the offset
+    itself is too loose for a day), or None when the text gave none."""
+    before = [e for e in earlier if e.kind == "absolute" and e.month is not None and e.end <= m.start and not e.ignored]
+    if not before:
+        return None
+    value = resolve(before[-1], a)
+    return value[:7] if value else None
+
+
 def resolve(m: DateMention, a: Anchor) -> str | None:
     """The date ``m`` stands for, as YYYY, YYYY-MM or YYYY-MM-DD, or None when it cannot be placed.
 
@@ -188,6 +198,12 @@ def resolve(m: DateMention, a: Anchor) -> str | None:
     if m.kind == "second_half":
         return f"{a.year:04d}-12"
     return a.month_or_year()  # today, this/last week, recently: the publication month
+
+
+def stamp(m: DateMention, a: Anchor) -> bool:
+    """A numeric date equal to the publication day ("2025-12-19", "22.09.2025") stamps the page
+    (a dateline, a "published" line); it does not date what the sentence reports."""
+    return m.kind == "absolute" and m.day is not None and bool(_NUMERIC.fullmatch(m.text)) and resolve(m, a) == a.iso()
 
 
 def plausible(value: str, a: Anchor) -> bool:

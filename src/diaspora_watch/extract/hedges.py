@@ -10,6 +10,7 @@ from diaspora_watch.extract.matcher import Hit, Matcher, Token, compiled
 #: How many words before a trigger a hypothetical or a negation governs it.
 HYPOTHETICAL_WINDOW = 6
 NEGATION_WINDOW = 2
+BACKGROUND_WINDOW = 3
 
 
 @lru_cache(maxsize=4)
@@ -23,8 +24,11 @@ def cues(tokens: list[Token], lang: str) -> list[Hit]:
 
 
 def blocked(hits: list[Hit], trigger: Hit, allow_hypothetical: bool) -> Hit | None:
-    """The cue that makes ``trigger`` no event (a negation or hypothetical just before it), if any."""
+    """The cue that makes ``trigger`` no event, if any: a negation or hypothetical just before it,
+    or anywhere in the sentence a generic cue (a penalty the law sets, "no information about")."""
     for h in hits:
+        if h.label == "generic":
+            return h
         gap = trigger.first - h.last
         if h.label == "negation" and 0 <= gap <= NEGATION_WINDOW - 1:
             return h
@@ -43,3 +47,13 @@ def certainty(hits: list[Hit], subtype: str) -> tuple[str, Hit | None]:
             if h.label == label:
                 return label, h
     return "reported", None
+
+
+def in_passing(hits: list[Hit], trigger: Hit) -> Hit | None:
+    """The relative pronoun that puts ``trigger`` in a clause about something else, if any
+    ("the autonomy, which was liquidated by the court"): such a mention with no date of its own
+    is background (codebook §1)."""
+    for h in hits:
+        if h.label == "background" and 0 <= trigger.first - h.last <= BACKGROUND_WINDOW - 1:
+            return h
+    return None

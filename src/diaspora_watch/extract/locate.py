@@ -8,11 +8,14 @@ targeted people's national origin; ``actors`` are ``CC:AGENCY`` codes, an unqual
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from diaspora_watch.extract.components import component
+from diaspora_watch.extract.lexicon import load
 
 #: Agencies that speak for a state abroad: they act in diplomatic events and only report others.
 DIPLOMATIC = frozenset({"MFA", "EMBASSY", "CONSULATE"})
@@ -30,6 +33,96 @@ class Where:
     admin1: str | None
     place: str | None
     why: str
+
+
+CONTACT_WINDOW = 3
+MAIN_GROUP_SHARE = 0.6
+STATE_AFTER_CHARS = 40
+_QUOTES = frozenset("\"«“„'")
+#: How many words before a place a war word makes it the theatre of war ("to fight in Ukraine").
+THEATRE_WINDOW = 4
+
+
+@lru_cache(maxsize=4)
+def _war_words(lang: str) -> frozenset[str]:
+    return frozenset(load("locate", lang if lang in ("en", "ru") else "en")["war_words"])
+
+
+def not_objects(places: list[Any], text: str, tokens: list[Any], lang: str) -> list[Any]:
+    """``places`` that can locate an event: not the name of a building or business ("the Baku
+    Plaza shopping centre" in Yekaterinburg, «Баку Плаза»: in quotes or followed by such a word),
+    nor someone's home town ("a Dushanbe resident", "уроженец Баку")."""
+    lex = load("locate", lang if lang in ("en", "ru") else "en")
+    after, before = set(lex["object_after"]) | set(lex["origin_after"]), set(lex["origin_before"])
+    starts = [t.start for t in tokens]
+    out = []
+    for p in places:
+        if text[max(0, p.start - 1) : p.start] in _QUOTES:
+            continue
+        i, j = bisect_left(starts, p.start), bisect_left(starts, p.end)
+        if j < len(tokens) and tokens[j].key in after or any(t.key in before for t in tokens[max(0, i - 2) : i]):
+            continue
+        out.append(p)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _contact_words(lang: str) -> frozenset[str]:
+    return frozenset(load("locate", lang if lang in ("en", "ru") else "en")["contact_before"])
+
+
+def not_contacted(actors: list[Any], tokens: list[Any], lang: str) -> list[Any]:
+    """``actors`` without the bodies people are told to turn to ("contact the embassy",
+    "связываться с посольством"): the advice is given by someone else."""
+    words = _contact_words(lang)
+    starts = [t.start for t in tokens]
+    out = []
+    for a in actors:
+        i = bisect_left(starts, a.start)
+        if not any(t.key in words for t in tokens[max(0, i - CONTACT_WINDOW) : i]):
+            out.append(a)
+    return out
+
+
+def corefer(actors: list[Any]) -> list[Any]:
+    """An agency named with no state ("the Ministry of Foreign Affairs sent a request") is the one
+    of that kind the text named last with its state ("the Ministry of Foreign Affairs of
+    Kyrgyzstan"). ``actors`` are in text order."""
+    last: dict[str, str] = {}
+    out = []
+    for a in actors:
+        if a.country:
+            last[a.agency] = a.country
+        elif a.agency in last:
+            a = replace(a, country=last[a.agency])
+        out.append(a)
+    return out
+
+
+def state_after(actors: list[Any], places: list[Any], text: str) -> list[Any]:
+    """Give an agency of no stated state the country named just after it, in the same clause
+    ("the Prosecutor-General's Office of another Central Asian state, Uzbekistan")."""
+    out = []
+    for a in actors:
+        if a.country is None:
+            after = [p for p in places if p.level == "country" and 0 <= p.start - a.end <= STATE_AFTER_CHARS
+                     and not any(c in text[a.end : p.start] for c in ".;:()")]
+            if after:
+                a = replace(a, country=after[0].country)
+        out.append(a)
+    return out
+
+
+def off_theatre(places: list[Any], tokens: list[Any], lang: str) -> list[Any]:
+    """``places`` without those named as the theatre of a war ("recruited to fight in Ukraine")."""
+    words = _war_words(lang)
+    starts = [t.start for t in tokens]
+    out = []
+    for p in places:
+        i = bisect_left(starts, p.start)
+        if not any(t.key in words for t in tokens[max(0, i - THEATRE_WINDOW) : i]):
+            out.append(p)
+    return out
 
 
 def _near(mentions: list[Any], pos: int) -> list[Any]:
@@ -59,6 +152,15 @@ def where(etype: str, subtype: str, pos: int, places: list[Any], actors: list[An
             p = states[0]
             return Where(p.country, None, None, p.surface)
         return Where(None, None, None, "")
+    if subtype == "prosecution_for_service":
+        # A state tries its own citizen for fighting abroad: the court's state, else the group's.
+        judging = [a for a in _near(actors, pos) if a.country and a.agency not in DIPLOMATIC]
+        state = judging[0].country if judging else (groups[0] if groups else None)
+        if state:
+            own = [p for p in _near(places, pos) if p.level in ("city", "admin1") and p.country == state]
+            if own:
+                return Where(state, own[0].admin1, own[0].name if own[0].level == "city" else None, own[0].surface)
+            return Where(state, None, None, judging[0].surface if judging else "the group's own state")
     local = [p for p in _near(places, pos) if p.level in ("city", "admin1")]
     if etype == "policy":
         states = [p for p in places if p.level == "country"]
@@ -73,8 +175,6 @@ def where(etype: str, subtype: str, pos: int, places: list[Any], actors: list[An
         return Where(p.country, p.admin1, p.name if p.level == "city" else None, p.surface)
     states = sorted((p for p in _near(places, pos) if p.level == "country" and p.country not in groups),
                     key=lambda p: -freq[p.country])
-    if subtype == "prosecution_for_service" and groups:
-        return Where(groups[0], None, None, "the group's own state")
     if states:
         return Where(states[0].country, None, None, states[0].surface)
     located = [a for a in actors if a.country and a.agency not in DIPLOMATIC]
@@ -109,8 +209,37 @@ def group(mentions: list[Any], followers: dict[int, str]) -> list[str]:
     return sorted(out)
 
 
+def main_group(mentions: list[Any]) -> tuple[str, ...]:
+    """The people a whole document is about, when one group dominates its mentions of people
+    ("Azerbaijanis" throughout a report on a raid): sentences that name nobody concern them.
+    Empty when no group has most of the mentions."""
+    c = Counter(m.countries for m in mentions if m.kind == "people")
+    if not c:
+        return ()
+    top, n = c.most_common(1)[0]
+    return tuple(sorted(top)) if n >= MAIN_GROUP_SHARE * sum(c.values()) and n >= 2 else ()
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    return frozenset(load("locate", "common")["capital_regions"])
+
+
+def main_admin1(places: list[Any]) -> str | None:
+    """The region a document is set in, when most of its towns and regions lie in one (not a
+    capital: a report that keeps naming the capital may only be naming the government)."""
+    capitals = _capitals()
+    c = Counter(p.admin1 for p in places if p.level in ("city", "admin1") and p.admin1 and not _dateline(p))
+    if c and c.most_common(1)[0][0] in capitals:
+        return None  # "Moscow", "Baku" stand for governments as often as for cities
+    if not c:
+        return None
+    top, n = c.most_common(1)[0]
+    return top if n >= MAIN_GROUP_SHARE * sum(c.values()) and n >= 2 else None
+
+
 @component("dw.extract.actors.v1")
-def actor_codes(mentions: list[Any], etype: str, country: str | None) -> list[str]:
+def actor_codes(mentions: list[Any], etype: str, country: str | None, subtype: str = "") -> list[str]:
     """``CC:AGENCY`` codes of the bodies acting in an event (NGOs stay ``NGO:NAME``)."""
     out: list[str] = []
     for a in mentions:
@@ -127,4 +256,7 @@ def actor_codes(mentions: list[Any], etype: str, country: str | None) -> list[st
             code = f"{cc}:{a.agency}"
         if code not in out:
             out.append(code)
+    if subtype == "protest" and f"{country}:MFA" in out:
+        # The ministry protests; an embassy named beside it is the one summoned, or its channel.
+        out = [c for c in out if c != f"{country}:EMBASSY"]
     return out

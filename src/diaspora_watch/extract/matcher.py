@@ -42,6 +42,9 @@ class Hit:
 
 
 _Item = tuple[tuple[str, ...], tuple[str, ...], bool]  # exact keys, prefixes, wildcard
+_Entry = tuple[str, str, list["_Item | None"]]  # label, pattern, items
+#: Words whose candidate patterns a matcher remembers (bounded: a stream has a long tail).
+CACHE_WORDS = 100_000
 
 
 def tokenize(text: str, lang: str) -> list[Token]:
@@ -72,6 +75,7 @@ class Matcher:
         self._exact: dict[str, list[tuple[str, str, list[_Item | None]]]] = defaultdict(list)
         self._prefix: dict[str, list[tuple[str, str, list[_Item | None]]]] = defaultdict(list)
         self._wild: list[tuple[str, str, list[_Item | None]]] = []
+        self._cache: dict[str, tuple[_Entry, ...]] = {}
         for label, pattern in entries:
             items: list[_Item | None] = [None if p == "..." else _item(p) for p in pattern.split()]
             first = items[0]
@@ -85,26 +89,31 @@ class Matcher:
             for p in first[1]:
                 self._prefix[p[:2]].append(entry)
 
+    def _candidates(self, key: str) -> tuple[_Entry, ...]:
+        """Patterns whose first item accepts ``key``, computed once per word: running text
+        repeats its vocabulary, so most tokens cost one dictionary look-up."""
+        found = self._cache.get(key)
+        if found is None:
+            pool = self._exact.get(key, []) + self._prefix.get(key[:2], []) + self._wild
+            found = tuple({id(e): e for e in pool if _accepts(e[2][0], key)}.values())  # type: ignore[arg-type]
+            if len(self._cache) < CACHE_WORDS:
+                self._cache[key] = found
+        return found
+
     def find(self, tokens: Sequence[Token]) -> list[Hit]:
         hits: list[Hit] = []
-        exact, prefix, wild = self._exact, self._prefix, self._wild
         for i, tok in enumerate(tokens):
-            for bucket in (exact.get(tok.key), prefix.get(tok.key[:2]), wild):
-                if not bucket:
-                    continue
-                for label, pattern, items in bucket:
-                    end = _match(items, tokens, i)
-                    if end is not None:
-                        hits.append(Hit(tok.start, tokens[end - 1].end, i, end, label, pattern))
+            for label, pattern, items in self._candidates(tok.key):
+                end = _match(items, tokens, i)
+                if end is not None:
+                    hits.append(Hit(tok.start, tokens[end - 1].end, i, end, label, pattern))
         return hits
 
     def any(self, tokens: Sequence[Token]) -> bool:
         """True when some pattern matches somewhere in ``tokens`` (stops at the first hit)."""
-        exact, prefix, wild = self._exact, self._prefix, self._wild
         for i, tok in enumerate(tokens):
-            for bucket in (exact.get(tok.key), prefix.get(tok.key[:2]), wild):
-                if bucket and any(_match(items, tokens, i) is not None for _, _, items in bucket):
-                    return True
+            if any(_match(items, tokens, i) is not None for _, _, items in self._candidates(tok.key)):
+                return True
         return False
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from collections.abc import Sequence
 from typing import Any
@@ -23,6 +23,7 @@ class Person:
     surface: str
     name: str  # in English
     excluded: bool  # an analyst, journalist, relative: not someone the action hit or carried out
+    speaker: bool = False  # "X said", "according to X": a source of the report
 
 
 @lru_cache(maxsize=1)
@@ -37,14 +38,48 @@ def find(text: str, lang: str, spans: Sequence[tuple[int, int]] | None = None) -
     """Every person named in ``text``; a lone surname is expanded to the full name given elsewhere.
 
     ``spans`` (character ranges, e.g. the sentences that carry a trigger) limits the Russian
-    NER model, the costly part, to where names can matter; the default is the whole text.
+    NER model, the costly part, to where names can matter, and the speaker test to the names
+    inside them; the default is the whole text.
     """
-    found = _ru(text, spans or [(0, len(text))]) if lang == "ru" else _en(text)
+    found = _share_surnames(text, _ru(text, spans or [(0, len(text))]) if lang == "ru" else _en(text))
     full = {p.name.split()[-1]: p.name for p in found if " " in p.name}
     lone = {p.name for p in found if " " not in p.name and p.name not in full}
     if lang == "ru" and lone:
         full = _ru_full_names(text, lone) | full
-    return [Person(p.start, p.end, p.surface, full.get(p.name, p.name), p.excluded) for p in found]
+    where = spans or [(0, len(text))]
+    return [Person(p.start, p.end, p.surface, full.get(p.name, p.name), p.excluded,
+                   any(a <= p.start < b for a, b in where) and _speaker(text, p.start, p.end, lang)) for p in found]
+
+
+_LIST_GAP = re.compile(r"^\s*(?:,|and|и)?\s*(?:and|и)?\s*$")
+
+
+def _share_surnames(text: str, found: list[Person]) -> list[Person]:
+    """First names listed before one surname share it: "Зияддин и Гусейн Сафаровы",
+    "Мазахиру, Акифу и Аязу Сафаровым", "Ziyaddin and Huseyn Safarov"."""
+    out = sorted(found, key=lambda p: p.start)
+    for i in range(len(out) - 2, -1, -1):
+        p, nxt = out[i], out[i + 1]
+        if " " not in p.name and " " in nxt.name and _LIST_GAP.match(text[p.end : nxt.start]):
+            out[i] = replace(p, name=f"{p.name} {nxt.name.split()[-1]}")
+    return out
+
+
+#: How many words around a name a speech verb makes the person a speaker.
+SPEECH_WINDOW = 3
+
+
+def _speaker(text: str, start: int, end: int, lang: str) -> bool:
+    """"..., X said" / "according to X" / "по словам X": the person is the source of the words."""
+    lex = load("persons", "ru" if lang == "ru" else "en")
+    after = [lemma for _, _, lemma in morph.lemmas(text[end : end + 40])][:SPEECH_WINDOW]
+    before = [lemma for _, _, lemma in morph.lemmas(text[max(0, start - 40) : start])][-SPEECH_WINDOW:]
+    return bool(set(after) & _speech(lang) or set(before) & set(lex.get("source_before", [])))
+
+
+@lru_cache(maxsize=2)
+def _speech(lang: str) -> frozenset[str]:
+    return frozenset(morph.lemma(w) for w in load("persons", "ru" if lang == "ru" else "en")["speech"])
 
 
 def _excluded(text: str, start: int, end: int, lang: str) -> bool:

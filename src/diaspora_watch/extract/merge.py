@@ -1,0 +1,88 @@
+"""Merging the events of one document: one action reported in several sentences is one event.
+
+Codebook §1: "When a document repeats the same action in several sentences, code it once and keep
+all supporting sentences as evidence"; several people hit by one measure at one time and place
+are one event, while measures at different times or places stay apart.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from diaspora_watch.extract import counts, triggers
+from diaspora_watch.extract.components import component
+
+def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if a["subtype"] != b["subtype"] or a["country"] != b["country"]:
+        return False
+    if a["admin1"] and b["admin1"] and a["admin1"] != b["admin1"]:
+        return False
+    if (a["count"] and b["count"] and a["count"] != b["count"] and a["count_qualifier"] == b["count_qualifier"] == "exact"
+            and not (a["admin1"] and a["admin1"] == b["admin1"])):
+        return False  # two exact head counts are two groups, unless at one place ("seven, two of them Russians")
+    if a["_cued"] and b["_cued"]:
+        n = min(len(a["date"]), len(b["date"]))
+        if a["date"][:n] != b["date"][:n]:
+            return False
+    if triggers.subtypes()[a["subtype"]] == "diplomatic" and a["actors"] and b["actors"] and not set(a["actors"]) & set(b["actors"]):
+        return False  # the ministry and the embassy speaking are two communications
+    return True
+
+
+@component("dw.extract.merge.v1")
+def merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Fold events that report the same action (same subtype, country, compatible place/date/count)."""
+    out: list[dict[str, Any]] = []
+    for ev in events:
+        into = next((o for o in out if _compatible(o, ev)), None)
+        if into is None:
+            out.append(ev)
+            continue
+        if ev["_cued"] and (not into["_cued"] or len(ev["date"]) > len(into["date"])):
+            into["date"], into["_cued"] = ev["date"], True
+            into["explain"]["date"] = ev["explain"]["date"]
+        for key in ("admin1", "place"):
+            if into[key] is None and ev[key] is not None and ev["country"] == into["country"]:
+                into[key] = ev[key]
+                into["explain"][key] = ev["explain"][key]
+        into["_sis"] |= ev["_sis"]
+        into["_hit"] += [n for n in ev["_hit"] if n not in into["_hit"]]
+        for key in ("group", "actors", "persons", "evidence"):
+            into[key] = into[key] + [x for x in ev[key] if x not in into[key]]
+        if (into["status"] == "unknown" or into["_status_from_doc"]) and ev["status"] != "unknown" and not ev["_status_from_doc"]:
+            into["status"], into["_status_from_doc"] = ev["status"], False
+        best = counts.best([c for c in (_as_count(into), _as_count(ev)) if c])
+        if best:
+            into["count"], into["count_qualifier"] = best.value, best.qualifier
+            if into["subtype"] == "death_in_custody":
+                into["fatalities"] = best.value
+        if ev["certainty"] == "reported":
+            into["certainty"] = "reported"
+    return out
+
+
+#: How many sentences after a revocation a deportation still reads as its consequence.
+CONSEQUENCE_WINDOW = 2
+
+
+def inherit(events: list[dict[str, Any]]) -> None:
+    """A deportation just after a revocation deports the people stripped of citizenship
+    ("preparing to deport the Azerbaijanis whose citizenship has been revoked"): it takes their
+    status, and the place, group and count the deportation sentence does not repeat."""
+    for dep in (e for e in events if e["subtype"] == "deportation"):
+        first = min(dep["_sis"])
+        rev = next((e for e in events if e["subtype"] == "citizenship_revocation" and e["country"] == dep["country"]
+                    and any(0 <= first - si <= CONSEQUENCE_WINDOW for si in e["_sis"])), None)
+        if rev is None:
+            continue
+        if dep["status"] in ("unknown", "undocumented") or dep["_status_from_doc"]:
+            dep["status"] = rev["status"]
+        for key in ("admin1", "place", "count", "count_qualifier"):
+            if dep[key] is None and rev[key] is not None and (key not in ("place",) or dep["admin1"] == rev["admin1"]):
+                dep[key] = rev[key]
+        if not dep["group"]:
+            dep["group"] = list(rev["group"])
+
+
+def _as_count(ev: dict[str, Any]) -> counts.Count | None:
+    return counts.Count(0, 0, "", ev["count"], ev["count_qualifier"]) if ev["count"] else None

@@ -1,0 +1,149 @@
+"""A document read for extraction: sentences, triggers, and every mention bucketed by sentence.
+
+Triggers are found first because they are cheap; a document with none stops there, and the
+costly finders (the Russian NER model above all) read only what can carry an event.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from diaspora_watch.document import Document
+from diaspora_watch.extract import counts, dates, geo, locate, persons, status, triggers
+from diaspora_watch.extract.matcher import Token, tokenize
+from diaspora_watch.extract.sentences import Sentence, split
+
+#: How many words before a people noun a demonym still qualifies it ("Tajik labour migrants").
+PEOPLE_NOUN_WINDOW = 3
+#: How far before or after a name its title may be ("пресс-секретарь МВД Ирина Волк").
+TITLE_CHARS = 30
+
+
+@dataclass
+class Parsed:
+    """A document cut into sentences, with every mention bucketed by sentence."""
+
+    doc: Document
+    lang: str
+    sentences: list[Sentence]
+    tokens: list[list[Token]]
+    triggers: list[triggers.Trigger]
+    dates: list[list[dates.DateMention]]
+    places: list[list[Any]]
+    groups: list[list[Any]]
+    actors: list[list[Any]]
+    persons: list[persons.Person]
+    anchor: dates.Anchor | None
+    host: str | None
+    country_counts: Counter[str] = field(default_factory=Counter)
+    doc_group: tuple[str, ...] = ()
+    doc_status: str | None = None
+    doc_admin1: str | None = None
+    status_hits: list[list[Any]] = field(default_factory=list)  # per sentence
+    officials: set[str] = field(default_factory=set)  # people the text gives a state title
+    hedge_hits: dict[int, list[Any]] = field(default_factory=dict)  # per sentence, filled on demand
+    people_after: dict[int, str] = field(default_factory=dict)
+
+
+def parse(doc: Document) -> Parsed | None:
+    """Sentences, triggers and the mentions around them; None when no sentence reports an event.
+
+    Triggers come first because they are cheap: a document with none costs no more, and the
+    Russian NER model, the costliest finder, reads only the sentences that carry a trigger.
+    """
+    lang = doc.language if doc.language in ("en", "ru") else "en"
+    text = doc.text
+    sents = split(text)
+    per = _per_sentence(tokenize(text, lang), sents)
+    trigs = [t for t in triggers.detect(per, lang) if not _headline(sents[t.sentence], text, doc.title)]
+    trigs = _drop_vehicles(trigs)
+    if not trigs:
+        return None
+    keep = _context(sents, trigs)
+    mentions = [dates.find(text, toks, lang) for toks in per]  # all: "two weeks later" reads back
+    anchor = dates.anchor_for(doc.published, [m for ms in mentions for m in ms], doc.collected)
+    starts = [s.start for s in sents]
+
+    def bucket(items: tuple[Any, ...]) -> list[list[Any]]:
+        out: list[list[Any]] = [[] for _ in sents]
+        for m in items:
+            i = bisect_right(starts, m.start) - 1
+            if i >= 0 and m.start < sents[i].end:
+                out[i].append(m)
+        return out
+
+    places = geo.places(text, lang)
+    spans = [(sents[i].start, sents[i].end) for i in sorted({t.sentence for t in trigs})]
+    parsed = Parsed(doc, lang, sents, per, trigs, mentions, bucket(places), bucket(geo.groups(text, lang)),
+                    bucket(locate.corefer(list(geo.actors(text, lang)))), persons.find(text, lang, spans), anchor,
+                    locate.host(list(places)), Counter(pl.country for pl in places))
+    parsed.doc_group = locate.main_group([g for gs in parsed.groups for g in gs])
+    parsed.doc_admin1 = locate.main_admin1(list(places))
+    every_actor = [a for acts in parsed.actors for a in acts]
+    parsed.officials = {x.name for x in parsed.persons if any(titled(x, a) for a in every_actor)}
+    parsed.status_hits = [status.cues(toks, lang) for toks in per]
+    parsed.doc_status = status.main_status([h for hs in parsed.status_hits for h in hs])
+    nouns = counts._lexicon(lang)[2]
+    for i in keep:
+        toks = per[i]
+        for h in nouns.find(toks):
+            if h.label == "noun":
+                for back in range(1, PEOPLE_NOUN_WINDOW + 1):
+                    if h.first - back >= 0:
+                        parsed.people_after.setdefault(toks[h.first - back].start, "people")
+    return parsed
+
+
+def _drop_vehicles(trigs: list[triggers.Trigger]) -> list[triggers.Trigger]:
+    """"..., the embassy said in a statement": beside an advisory, protest or cancellation in the
+    same sentence, a statement is only how that act was made, not an act of its own."""
+    acts = {t.sentence for t in trigs if t.subtype in ("advisory", "protest", "cancellation")}
+    return [t for t in trigs if not (t.subtype == "statement" and t.sentence in acts)]
+
+
+def _headline(sent: Sentence, text: str, title: str | None) -> bool:
+    """A headline restates the body in telegraph style and misleads place and date ("Kyrgyz
+    Mercenary Who Fought With Russia in Ukraine Jailed"): its triggers make no event.
+
+    A headline is a line of its own that repeats the title, or one with no closing punctuation
+    whose words are mostly capitalized.
+    """
+    line_start = text.rfind("\n", 0, sent.start) + 1
+    line_end = text.find("\n", sent.end)
+    if text[line_start:sent.start].strip() or text[sent.end : len(text) if line_end < 0 else line_end].strip():
+        return False  # shares its line with other sentences: body text
+    words = sent.text.split()
+    norm_title = " ".join((title or "").split()).lower()
+    if norm_title and len(norm_title) > 15 and (" ".join(words).lower().startswith(norm_title) or norm_title.startswith(" ".join(words).lower())):
+        return True
+    if sent.text[-1:] in ".!?\"»”…":
+        return False
+    alpha = [w for w in words if w[:1].isalpha()]
+    return len(alpha) >= 4 and sum(w[0].isupper() for w in alpha) / len(alpha) > 0.7
+
+
+def _per_sentence(tokens: list[Token], sents: list[Sentence]) -> list[list[Token]]:
+    per: list[list[Token]] = [[] for _ in sents]
+    k = 0
+    for t in tokens:
+        while k < len(sents) and t.start >= sents[k].end:
+            k += 1
+        if k < len(sents) and t.start >= sents[k].start:
+            per[k].append(t)
+    return per
+
+
+def _context(sents: list[Sentence], trigs: list[triggers.Trigger]) -> set[int]:
+    """Sentences read closely: those with a trigger and the one before each (its group may carry over)."""
+    keep: set[int] = set()
+    for t in trigs:
+        keep.update((t.sentence - 1, t.sentence) if t.sentence > 0 else (t.sentence,))
+    return keep
+
+
+def titled(person: persons.Person, a: Any) -> bool:
+    """``a`` is the person's title or employer: "MVD spokesperson Irina Volk", "Volk, of the MVD"."""
+    return not a.agency.startswith("NGO:") and (0 <= person.start - a.end <= TITLE_CHARS or 0 <= a.start - person.end <= TITLE_CHARS)
