@@ -9,14 +9,19 @@ pages, their ratio, and peak memory. Run by hand; never a timed test.
 
 from __future__ import annotations
 
-import argparse
-import html
-import json
-import resource
-import sys
-import tempfile
-import time
-from pathlib import Path
+import os
+
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):  # as the CLI does
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402
+import html  # noqa: E402
+import json  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>
 <meta property="og:site_name" content="{outlet}"><meta property="article:published_time" content="{published}">
