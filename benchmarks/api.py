@@ -5,8 +5,9 @@
 Builds (once, cached at --db) a SQLite store with --events synthetic events in incidents of
 1 to 3 sources each, serves the app with uvicorn on a free loopback port, then sends a fixed
 number of sequential keep-alive requests per query, stopping early at the time cap. Prints
-requests per second and p50/p95 latency for the main list and filter queries; the target is
-p95 < 50 ms. The synthetic text is made up here; no article text is used. Run by hand.
+requests per second, the first (cold) request's time, and p50/p95 latency for the main list and
+filter queries; the target is p95 < 50 ms. Counts are cached until the data version moves, so
+"cold" is what the first visitor after a change waits. The synthetic text is made up here; no article text is used. Run by hand.
 """
 
 from __future__ import annotations
@@ -83,7 +84,9 @@ QUERIES = {
     "incidents text search": "/api/v1/incidents?q=deportation+embassy&limit=50",
     "events subtype": "/api/v1/events?subtype=raid&limit=50",
     "stats (filtered)": "/api/v1/stats?country=AZ",
+    "stats (all)": "/api/v1/stats",
     "incident detail": None,
+    "dashboard page": "/",
 }
 
 
@@ -128,10 +131,12 @@ def main() -> None:
         for _ in range(19):
             page = client.get(f"/api/v1/incidents?limit=50&cursor={page['next']}").json()
         QUERIES["incidents (page 20, cursor)"] = f"/api/v1/incidents?limit=50&cursor={page['next']}"
-        print(f"{'query':32} {'n':>5} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8}")
+        print(f"{'query':32} {'n':>5} {'req/s':>8} {'cold ms':>8} {'p50 ms':>8} {'p95 ms':>8}")
         worst = 0.0
         for name, path in QUERIES.items():
-            client.get(path)  # warm caches
+            t = time.perf_counter()
+            client.get(path)  # warms the caches; its time is the "cold" column (counts are cached until the data changes)
+            cold = (time.perf_counter() - t) * 1000
             times = []
             start = time.perf_counter()
             for _ in range(args.requests):
@@ -147,7 +152,7 @@ def main() -> None:
                 continue
             p95 = statistics.quantiles(times, n=20)[-1] if len(times) >= 20 else max(times)
             worst = max(worst, p95)
-            print(f"{name:32} {len(times):5d} {len(times) / elapsed:8.1f} {statistics.median(times):8.2f} {p95:8.2f}")
+            print(f"{name:32} {len(times):5d} {len(times) / elapsed:8.1f} {cold:8.1f} {statistics.median(times):8.2f} {p95:8.2f}")
     server.terminate()
     server.wait(10)
     print(f"worst p95 {worst:.1f} ms (target < 50 ms): {'met' if worst < 50 else 'NOT met'}")

@@ -95,6 +95,20 @@ def event_matches(event: dict[str, Any], filters: dict[str, Any], title: str = "
     return True
 
 
+def text_documents(s: Any, filters: dict[str, Any]) -> Any | None:
+    """A subquery of the row ids of documents that can hold an event passing the ``text`` filter; None without one.
+
+    An event's evidence, claims and title come from its document, so the full-text index (FTS5 on
+    SQLite, a ``tsvector`` with a GIN index on PostgreSQL) narrows which events to read and
+    :func:`event_matches` still decides: the same events pass as when all are read.
+    """
+    if "text" not in filters:
+        return None
+    from diaspora_watch.link.search import documents_matching
+
+    return documents_matching(s, str(filters["text"]))
+
+
 def names_withheld(event: dict[str, Any]) -> bool:
     """True when the publication rule keeps this event's person names out of exports."""
     return event.get("certainty") == "alleged" or event.get("status") == "undocumented"

@@ -31,6 +31,9 @@ def keyed_events(store: Any, filters: dict[str, Any] | None = None) -> Iterator[
     q = (select(EventRow, DocumentRow.doc_id, DocumentRow.title).join(DocumentRow, EventRow.document_id == DocumentRow.id)
          .order_by(DocumentRow.id, EventRow.seq))
     with store.transaction() as s:
+        docs = F.text_documents(s, f)  # the full-text index narrows what is read; event_matches still decides
+        if docs is not None:
+            q = q.where(EventRow.document_id.in_(docs))
         rows = s.execute(q).all()
     for row, doc_id, title in rows:
         event = to_codebook(row, doc_id)
@@ -43,11 +46,16 @@ def events(store: Any, filters: dict[str, Any] | None = None) -> Iterator[dict[s
     return (event for _, event in keyed_events(store, filters))
 
 
-def _members(s: Any) -> dict[str, list[dict[str, Any]]]:
+def _members(s: Any, incident_id: str | None = None, incident_ids: Any = None) -> dict[str, list[dict[str, Any]]]:
+    """Member events (with their document's fields) per incident; of one incident, or of a subquery of ids."""
     q = (select(IncidentSource.incident, EventRow, DocumentRow)
          .join(EventRow, (EventRow.document_id == IncidentSource.document_id) & (EventRow.seq == IncidentSource.seq))
          .join(DocumentRow, DocumentRow.id == IncidentSource.document_id)
          .order_by(DocumentRow.id, EventRow.seq))
+    if incident_id is not None:
+        q = q.where(IncidentSource.incident == incident_id)
+    if incident_ids is not None:
+        q = q.where(IncidentSource.incident.in_(incident_ids))
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for incident, row, doc in s.execute(q):
         event = to_codebook(row, doc.doc_id)
@@ -66,29 +74,38 @@ def incidents(store: Any, filters: dict[str, Any] | None = None) -> list[dict[st
     f = F.check(filters)
     include = bool(f.get("include_names"))
     with store.transaction() as s:
-        rows = list(s.scalars(select(IncidentRow).where(IncidentRow.state == "active")))
-        members = _members(s)
+        q = select(IncidentRow).where(IncidentRow.state == "active")
+        docs = F.text_documents(s, f)
+        wanted = None if docs is None else select(IncidentSource.incident).where(IncidentSource.document_id.in_(docs))
+        if wanted is not None:
+            q = q.where(IncidentRow.id.in_(wanted))
+        rows = list(s.scalars(q))
+        members = _members(s, incident_ids=wanted)
     out = []
     for row in rows:
         group = members.get(row.id, [])
-        if not group or not any(F.event_matches(e, f, e.get("title") or "") for e in group):
-            continue
-        published = [F.publish(e, include) for e in group]
-        shown = aggregate.aggregate(published)
-        record = {name: getattr(row, name) for name in INCIDENT_FIELDS}
-        record.update(persons=shown["persons"], claims=shown["claims"], events=published, sources=aggregate.sources(published))
-        out.append(record)
+        if group and any(F.event_matches(e, f, e.get("title") or "") for e in group):
+            out.append(_record(row, group, include))
     out.sort(key=lambda r: (r["date"] or "", r["id"]))
     return out
 
 
+def _record(row: IncidentRow, group: list[dict[str, Any]], include_names: bool) -> dict[str, Any]:
+    """An incident's fields with its member events, sources, persons and claims as they may be published."""
+    published = [F.publish(e, include_names) for e in group]
+    shown = aggregate.aggregate(published)
+    record = {name: getattr(row, name) for name in INCIDENT_FIELDS}
+    record.update(persons=shown["persons"], claims=shown["claims"], events=published, sources=aggregate.sources(published))
+    return record
+
+
 def incident(store: Any, incident_id: str, include_names: bool = False) -> dict[str, Any] | None:
-    """One incident by id (a merged id finds the incident it went into), or None."""
+    """One incident by id (a merged id finds the incident it went into), or None; reads only its own rows."""
     from diaspora_watch.link.incidents import resolve
 
     with store.transaction() as s:
         row = resolve(s, incident_id)
-        target = row.id if row is not None else None
-    if target is None:
-        return None
-    return next((r for r in incidents(store, {"include_names": include_names}) if r["id"] == target), None)
+        if row is None or row.state != "active":
+            return None
+        group = _members(s, row.id).get(row.id, [])
+        return _record(row, group, include_names) if group else None

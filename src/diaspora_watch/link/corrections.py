@@ -11,7 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from diaspora_watch.errors import UsageError
-from diaspora_watch.link.incidents import event_key, now, open_incident, refresh, resolve
+from diaspora_watch.link.incidents import now, open_incident, refresh, resolve
+from diaspora_watch.link.members import event_key
 from diaspora_watch.store._events import to_codebook
 from diaspora_watch.store.incidents import IncidentRow, IncidentSource, MergeHistory
 from diaspora_watch.store.schema import DocumentRow, EventRow
@@ -81,8 +82,7 @@ def split(s: Session, incident_id: str, keys: list[str], *, by: str, why: str) -
     new_id = open_incident(s, to_codebook(first, doc_id), f"split:{row.id}:{','.join(keys)}")
     _move(s, moving, new_id)
     s.add(MergeHistory(action="split", incident=row.id, other=new_id, events=list(dict.fromkeys(keys)), by=by, why=why, at=now()))
-    refresh(s, row.id)
-    refresh(s, new_id)
+    refresh(s, row.id, new_id)
     return new_id
 
 

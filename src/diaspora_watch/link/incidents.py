@@ -16,30 +16,23 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from diaspora_watch.document import Document
-from diaspora_watch.link import aggregate
-from diaspora_watch.link.similarity import Params, Report, compatible, evidence_words, link_score, params
+from diaspora_watch.link import aggregate, members
+from diaspora_watch.link.similarity import Params, Report, compatible, link_score, params
 from diaspora_watch.pipeline import Context, stage
 from diaspora_watch.store._events import to_codebook
 from diaspora_watch.store.incidents import IncidentRow, IncidentSource, MergeHistory
 from diaspora_watch.store.schema import DocumentRow, EventRow
 
-
 def now() -> str:
     """The clock for ``first_seen``/``updated`` (tests pin it to compare databases)."""
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def event_key(doc_id: str, seq: int) -> str:
-    """How people name an event: its document and its position there (``seed-001:3``)."""
-    return f"{doc_id}:{seq}"
 
 
 def slug(event: dict[str, Any], key: str) -> str:
@@ -63,27 +56,7 @@ def link_stage(doc: Document, ctx: Context) -> Document:
     return doc
 
 
-# reading members -------------------------------------------------------------------------------
-
-
-def _report(row: EventRow, doc_id: str, original: int | None, language: str) -> Report:
-    event = to_codebook(row, doc_id)
-    return Report.of(event, key=event_key(doc_id, row.seq), document_id=row.document_id, original=original,
-                     language=language, words=evidence_words(event["evidence"]))
-
-
-def _member_query() -> Any:
-    return (select(EventRow, DocumentRow.doc_id, DocumentRow.republication_of, DocumentRow.language)
-            .join(DocumentRow, EventRow.document_id == DocumentRow.id))
-
-
-def members(s: Session, incident_ids: set[str]) -> dict[str, list[Report]]:
-    """The reports of each incident, by incident id."""
-    out: dict[str, list[Report]] = defaultdict(list)
-    if incident_ids:
-        for row, doc_id, original, language in s.execute(_member_query().where(EventRow.incident.in_(incident_ids))):
-            out[row.incident].append(_report(row, doc_id, original, language))
-    return out
+# reading -------------------------------------------------------------------------------------
 
 
 def resolve(s: Session, incident_id: str | None) -> IncidentRow | None:
@@ -100,10 +73,11 @@ def pins(s: Session, doc_id: str) -> dict[str, str]:
     """Events of this document that a person moved (merged or split), with where they put them last."""
     out: dict[str, str] = {}
     prefix = f"{doc_id}:"
-    for row in s.scalars(select(MergeHistory).order_by(MergeHistory.id)):
-        for key in row.events or []:
+    q = select(MergeHistory.action, MergeHistory.incident, MergeHistory.other, MergeHistory.events).order_by(MergeHistory.id)
+    for action, incident, other, keys in s.execute(q):
+        for key in keys or []:
             if key.startswith(prefix):
-                out[key] = row.other if row.action == "split" else row.incident
+                out[key] = other if action == "split" else incident
     return out
 
 
@@ -118,23 +92,31 @@ def incident_score(r: Report, group: list[Report], p: Params, *, unique: bool = 
     return max(scores) if scores else None
 
 
-def _candidates(s: Session, r: Report) -> set[str]:
-    q = select(EventRow.incident).where(EventRow.subtype == r.subtype, EventRow.country == r.country,
-                                        EventRow.incident.is_not(None), EventRow.document_id != r.document_id)
-    if r.date:
-        year = int(r.date[:4])
-        q = q.where(or_(EventRow.date.is_(None), *(EventRow.date.like(f"{y}%") for y in (year - 1, year, year + 1))))
-    return set(s.scalars(q.distinct()))
+def _kept(s: Session, reports: list[Report], previous: list[str | None], doc_id: str, document_id: int, p: Params) -> dict[int, str]:
+    """Events a person moved, and events of a re-extracted document whose incident (``previous``) still fits them."""
+    moved = pins(s, doc_id)
+    if not moved and not any(previous):
+        return {}
+    before = [resolve(s, incident_id) for incident_id in previous]
+    groups = members.reports(s, {row.id for row in before if row is not None}, document_id)
+    fixed: dict[int, str] = {}
+    for i, r in enumerate(reports):
+        pinned, row = resolve(s, moved.get(r.key)), before[i]
+        if pinned is not None and pinned.subtype == r.subtype:
+            fixed[i] = pinned.id
+        elif (row is not None and row.subtype == r.subtype and row.id not in fixed.values()
+              and all(compatible(r, m, p) for m in groups.get(row.id, []))):
+            fixed[i] = row.id
+    return fixed
 
 
-def _choose(s: Session, reports: list[Report], fixed: dict[int, str], p: Params) -> dict[int, str]:
+def _choose(s: Session, reports: list[Report], fixed: dict[int, str], p: Params, document_id: int) -> dict[int, str]:
     """Existing incidents for the unfixed reports: best pairs first, one event per incident."""
     open_ = [i for i in range(len(reports)) if i not in fixed]
-    wanted = {i: _candidates(s, reports[i]) for i in open_}
-    groups = members(s, set().union(*wanted.values()) if wanted else set())
+    groups = members.candidates(s, [reports[i] for i in open_], p, document_id)
     pairs = []
     for i in open_:
-        fits = [inc for inc in wanted[i] if groups.get(inc) and all(compatible(reports[i], m, p) for m in groups[inc])]
+        fits = [inc for inc, group in groups.items() if all(compatible(reports[i], m, p) for m in group)]
         for inc in fits:
             x = incident_score(reports[i], groups[inc], p, unique=len(fits) == 1)
             if x is not None:
@@ -147,62 +129,70 @@ def _choose(s: Session, reports: list[Report], fixed: dict[int, str], p: Params)
     return out
 
 
-def _sticky(s: Session, r: Report, incident_id: str | None, p: Params) -> str | None:
-    """The incident an event of a re-extracted document was in, when it still fits there."""
-    row = resolve(s, incident_id)
-    if row is None or row.subtype != r.subtype:
-        return None
-    others = [m for m in members(s, {row.id}).get(row.id, []) if m.document_id != r.document_id]
-    return row.id if not others or all(compatible(r, m, p) for m in others) else None
-
-
-def open_incident(s: Session, event: dict[str, Any], key: str) -> str:
-    """A new incident for ``event``, or the one it opened before, if it was re-extracted."""
-    row = s.scalar(select(IncidentRow).where(IncidentRow.founder == key, IncidentRow.state == "empty",
-                                             IncidentRow.subtype == event["subtype"]))
-    if row is not None:
-        row.state = "active"
-        return row.id
+def _new_incident(s: Session, event: dict[str, Any], key: str, taken: set[str]) -> str:
+    """Add an incident for ``event`` under a fresh id: never one in ``taken`` or stored (a hash clash or a reused key)."""
     incident_id, n = slug(event, key), 0
-    while s.get(IncidentRow, incident_id) is not None:  # a hash clash or a reused key: never take another's id
+    while incident_id in taken or (n and s.get(IncidentRow, incident_id) is not None):
         n += 1
         incident_id = slug(event, f"{key}#{n}")
+    taken.add(incident_id)
     stamp = now()
     s.add(IncidentRow(id=incident_id, type=event["type"], subtype=event["subtype"], country=event.get("country"),
                       groups=[], actors=[], persons=[], claims=[], n_sources=0, contested=0, founder=key,
                       state="active", first_seen=stamp, updated=stamp))
-    s.flush()
     return incident_id
+
+
+def open_incidents(s: Session, events: dict[int, tuple[dict[str, Any], str]]) -> dict[int, str]:
+    """A new incident for each ``(event, key)``, or the one it opened before, if it was re-extracted."""
+    if not events:
+        return {}
+    founders = [key for _, key in events.values()]
+    slugs = [slug(event, key) for event, key in events.values()]
+    empty: dict[tuple[str, str], IncidentRow] = {}
+    taken: set[str] = set()
+    reused = (IncidentRow.founder.in_(founders) & (IncidentRow.state == "empty")) | IncidentRow.id.in_(slugs)
+    for row in s.scalars(select(IncidentRow).where(reused).order_by(IncidentRow.id)):
+        taken.add(row.id)
+        if row.founder in founders and row.state == "empty":
+            empty.setdefault((row.founder, row.subtype), row)
+    out = {}
+    for i, (event, key) in events.items():
+        row = empty.pop((key, event["subtype"]), None)
+        if row is not None:
+            row.state = "active"
+            out[i] = row.id
+        else:
+            out[i] = _new_incident(s, event, key, taken)
+    s.flush()
+    return out
+
+
+def open_incident(s: Session, event: dict[str, Any], key: str) -> str:
+    """A new incident for ``event``, or the one it opened before, if it was re-extracted."""
+    return open_incidents(s, {0: (event, key)})[0]
 
 
 def link_document(s: Session, document_id: int | None) -> list[str | None]:
     """Link every event of one stored document; returns each event's incident id, in event order."""
     if document_id is None:
         return []
-    doc = s.get(DocumentRow, document_id)
+    doc = s.execute(select(DocumentRow.doc_id, DocumentRow.republication_of, DocumentRow.language)
+                    .where(DocumentRow.id == document_id)).one()  # not the text
     rows = list(s.scalars(select(EventRow).where(EventRow.document_id == document_id).order_by(EventRow.seq)))
-    previous = {src.seq: src.incident for src in s.scalars(select(IncidentSource).where(IncidentSource.document_id == document_id))}
-    s.query(IncidentSource).filter(IncidentSource.document_id == document_id).delete()
-    for row in rows:
-        row.incident = None
-    s.flush()
+    previous = dict(s.execute(select(IncidentSource.seq, IncidentSource.incident).where(IncidentSource.document_id == document_id)).all())
+    if previous:
+        s.execute(delete(IncidentSource).where(IncidentSource.document_id == document_id))
     p = params()
-    reports = [_report(row, doc.doc_id, doc.republication_of, doc.language) for row in rows]
-    moved = pins(s, doc.doc_id)
-    fixed: dict[int, str] = {}
-    for i, r in enumerate(reports):
-        pinned = resolve(s, moved.get(r.key))
-        if pinned is not None and pinned.subtype == r.subtype:
-            fixed[i] = pinned.id
-        elif (kept := _sticky(s, r, previous.get(rows[i].seq), p)) and kept not in fixed.values():
-            fixed[i] = kept
-    fixed.update(_choose(s, reports, fixed, p))
+    reports = [members.report(row, doc.doc_id, doc.republication_of, doc.language) for row in rows]
+    fixed = _kept(s, reports, [previous.get(row.seq) for row in rows], doc.doc_id, document_id, p)
+    fixed.update(_choose(s, reports, fixed, p, document_id))
+    fixed.update(open_incidents(s, {i: (to_codebook(row, doc.doc_id), reports[i].key) for i, row in enumerate(rows) if i not in fixed}))
     for i, row in enumerate(rows):
-        row.incident = fixed.get(i) or open_incident(s, to_codebook(row, doc.doc_id), reports[i].key)
-        s.add(IncidentSource(incident=row.incident, document_id=document_id, seq=row.seq))
-    s.flush()
-    for incident_id in {row.incident for row in rows} | set(previous.values()):
-        refresh(s, incident_id)
+        row.incident = fixed[i]
+    if rows:
+        s.execute(insert(IncidentSource), [{"incident": row.incident, "document_id": document_id, "seq": row.seq} for row in rows])
+    refresh(s, *{row.incident for row in rows}, *previous.values())
     return [row.incident for row in rows]
 
 
@@ -211,30 +201,24 @@ def link_document(s: Session, document_id: int | None) -> list[str | None]:
 
 def member_events(s: Session, incident_id: str) -> list[dict[str, Any]]:
     """The incident's events in the codebook's format, each with its document's outlet, url, published, language."""
-    q = (select(EventRow, DocumentRow).join(DocumentRow, EventRow.document_id == DocumentRow.id)
-         .join(IncidentSource, (IncidentSource.document_id == EventRow.document_id) & (IncidentSource.seq == EventRow.seq))
-         .where(IncidentSource.incident == incident_id).order_by(DocumentRow.id, EventRow.seq))
-    out = []
-    for row, doc in s.execute(q):
-        event = to_codebook(row, doc.doc_id)
-        event.update(outlet=doc.outlet, url=doc.url, published=doc.published or doc.collected, language=doc.language, title=doc.title)
-        out.append(event)
-    return out
+    return members.events_of(s, [incident_id]).get(incident_id, [])
 
 
-def refresh(s: Session, incident_id: str) -> None:
-    """Recompute an incident's aggregate fields from its current sources."""
-    row = s.get(IncidentRow, incident_id)
-    if row is None:
+def refresh(s: Session, *incident_ids: str | None) -> None:
+    """Recompute the incidents' aggregate fields from their current sources (one read for all of them)."""
+    ids = {i for i in incident_ids if i}
+    if not ids:
         return
-    events = member_events(s, incident_id)
-    if events:
-        for name, value in aggregate.aggregate(events).items():
-            setattr(row, name, value)
-        if row.state == "empty":
-            row.state = "active"
-    else:
-        row.n_sources = 0
-        if row.state == "active":
-            row.state = "empty"
-    row.updated = now()
+    groups = members.events_of(s, ids)
+    for row in s.scalars(select(IncidentRow).where(IncidentRow.id.in_(sorted(ids)))):
+        events = groups.get(row.id)
+        if events:
+            for name, value in aggregate.aggregate(events).items():
+                setattr(row, name, value)
+            if row.state == "empty":
+                row.state = "active"
+        else:
+            row.n_sources = 0
+            if row.state == "active":
+                row.state = "empty"
+        row.updated = now()

@@ -2,11 +2,15 @@
 
 SQLite's FTS5 stemmer knows only English, so "азербайджанцев" would never find
 "азербайджанцы". Each document's title and text are stored once more as lemmas
-(``search_text.lemmas``), which the FTS5 table indexes; queries are lemmatized the same way.
+(``search_text.lemmas``), which SQLite's FTS5 table and PostgreSQL's ``tsvector`` column
+(``simple`` configuration, GIN index; migration 0004) index; queries are lemmatized the same way.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from sqlalchemy import Integer, column, false, func, literal_column, select, table, text
 from sqlalchemy.orm import Session
 
 from diaspora_watch.document import Document
@@ -28,6 +32,25 @@ def matches(query: str, text: str) -> bool:
     """True when every word of ``query`` occurs in ``text`` in any inflected form."""
     wanted = set(lemma_text(query).split())
     return bool(wanted) and wanted <= set(lemma_text(text).split())
+
+
+def documents_matching(s: Session, query: str) -> Any:
+    """A subquery of the row ids of documents whose title or text holds every word of ``query`` in some form.
+
+    Answered by the full-text index of the dialect. It never misses a document for which
+    ``matches(query, t)`` holds with ``t`` taken from the document (its title, sentences, quotes),
+    so it can narrow what ``matches`` then decides.
+    """
+    words = lemma_text(query).split()
+    if not words:
+        return select(SearchText.document_id).where(false())
+    if s.get_bind().dialect.name == "postgresql":
+        tsv = literal_column("search_text.tsv")  # generated on PostgreSQL only, so not in the model
+        return select(SearchText.document_id).where(tsv.bool_op("@@")(func.plainto_tsquery("simple", " ".join(words))))
+    # one quoted FTS5 phrase per word, so no word is read as an operator; a word FTS5 sees no token in cannot narrow
+    phrases = " ".join('"' + w.replace('"', '""') + '"' for w in words if any(ch.isalnum() for ch in w))
+    fts = table("search_text_fts", column("rowid", Integer))
+    return select(fts.c.rowid).where(text("search_text_fts MATCH :m").bindparams(m=phrases)) if phrases else select(SearchText.document_id)
 
 
 def index_document(s: Session, document_id: int, doc: Document) -> None:

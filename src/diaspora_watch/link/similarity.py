@@ -112,7 +112,8 @@ def precision(d: str | None) -> str:
     return {10: "day", 7: "month"}.get(len(d or ""), "year")
 
 
-def _day(d: str) -> Date | None:
+def parse_day(d: str) -> Date | None:
+    """The day a ``YYYY-MM-DD`` date names, or None when it names none (``2025-02-30``)."""
     try:
         return Date.fromisoformat(d)
     except ValueError:
@@ -124,7 +125,7 @@ def dates_compatible(a: str | None, b: str | None, window: int) -> bool:
     if not a or not b:
         return True
     if len(a) == len(b) == 10:
-        da, db = _day(a), _day(b)
+        da, db = parse_day(a), parse_day(b)
         return da is not None and db is not None and abs((da - db).days) <= window
     n = min(len(a), len(b))
     return a[:n] == b[:n]
@@ -211,6 +212,12 @@ def link_score(a: Report, b: Report, p: Params, *, unique: bool = False) -> floa
 
 def evidence_words(evidence: list[str]) -> frozenset[str]:
     """Lemmas of the longer words of the evidence: enough to spot reworded copies of one report."""
+    return _words(tuple(evidence))
+
+
+@lru_cache(maxsize=8192)
+def _words(evidence: tuple[str, ...]) -> frozenset[str]:
+    # cached: every document's linking reads the evidence of all members of its candidate incidents
     from diaspora_watch.extract.morph import lemma
 
     return frozenset(lemma(w) for sentence in evidence for w in _WORD.findall(sentence) if len(w) > 3)

@@ -79,7 +79,7 @@ def get_document(request: Request, doc_id: str) -> Response:
 @router.get("/stats", summary="Counts of incidents by type, subtype, country and week")
 def get_stats(request: Request, f: FiltersDep) -> Response:
     with request.app.state.store.transaction() as s:
-        return _json(request, {"ok": True, **queries.stats(s, f)})
+        return _json(request, {"ok": True, **request.app.state.cache.get(s, ("stats", f), lambda: queries.stats(s, f))})
 
 
 @router.get("/map", summary="Incidents with coordinates, as GeoJSON")

@@ -25,6 +25,7 @@ from diaspora_watch.auth.errors import TooManyAttempts
 from diaspora_watch.auth.ratelimit import LoginLimiter
 from diaspora_watch.errors import DwError
 from diaspora_watch.serve import i18n
+from diaspora_watch.serve.cache import VersionedCache
 from diaspora_watch.serve.security import SecurityHeaders
 from diaspora_watch.serve.settings import Settings
 from diaspora_watch.store import Store
@@ -39,7 +40,8 @@ def error_body(message: str, status: int, errors: list[str] | None = None) -> di
 
 def create_app(store_url: str, *, settings: Settings | None = None) -> FastAPI:
     """Build the application over the database at ``store_url`` (migrated on open)."""
-    from diaspora_watch.serve import actions, api, pages
+    from diaspora_watch.intake import web as intake_web
+    from diaspora_watch.serve import actions, advice, api, corrections, pages
 
     settings = settings or Settings()
     app = FastAPIOffline(
@@ -51,11 +53,15 @@ def create_app(store_url: str, *, settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.limiter = LoginLimiter(settings.login_limit, settings.login_window_s)
     app.state.templates = _templates()
+    app.state.cache = VersionedCache()  # counts and facets, until the data version moves
     app.add_middleware(SecurityHeaders, tile_url=settings.tile_url)
     app.middleware("http")(_locale)
     app.mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static")
     app.include_router(api.router)
     app.include_router(actions.router)
+    app.include_router(corrections.router)
+    app.include_router(advice.router)
+    app.include_router(intake_web.router)
     app.include_router(pages.router)
     app.add_exception_handler(DwError, _handle)
     app.add_exception_handler(RequestValidationError, _handle)

@@ -14,6 +14,7 @@ from fastapi.responses import Response
 
 from diaspora_watch.errors import UsageError
 from diaspora_watch.export import registry
+from diaspora_watch.intake import first_hand_count
 from diaspora_watch.serve import chart, highlight, queries
 from diaspora_watch.serve.app import pages_context
 from diaspora_watch.serve.filters import Filters
@@ -40,8 +41,8 @@ def dashboard(request: Request, cursor: str | None = None) -> Response:
     query = urlencode(f.as_dict())
     with request.app.state.store.transaction() as s:
         items, nxt = queries.incidents(s, f, limit=request.app.state.settings.page_size, cursor=cursor)
-        stats = queries.stats(s, f)
-        facets = queries.facets(s)
+        stats = request.app.state.cache.get(s, ("stats", f), lambda: queries.stats(s, f))
+        facets = request.app.state.cache.get(s, "facets", lambda: queries.facets(s))
     downloads = [(name, fmt.doc) for name, fmt in sorted(registry.formats().items())]
     return _render(request, "incidents.html", items=items, next=nxt, filters=f, query=query, stats=stats, facets=facets,
                    timeline=chart.timeline(stats["timeline"]), downloads=downloads, types=chart.TYPES)
@@ -52,9 +53,10 @@ def incident_page(request: Request, incident_id: str) -> Response:
     with request.app.state.store.transaction() as s:
         inc = queries.incident(s, incident_id)
         texts = {d: queries.document(s, d)["text"] for d in {src["doc_id"] for src in inc["sources"]}}
+        first_hand = first_hand_count(s, inc["id"])  # consented, reviewed reports only; nothing else about them
     for src in inc["sources"]:
         src["excerpts"] = [highlight.excerpt(texts[src["doc_id"]], sentence) for sentence in src.get("evidence") or []]
-    return _render(request, "incident.html", incident=inc)
+    return _render(request, "incident.html", incident=inc, first_hand=first_hand)
 
 
 @router.get("/documents/{doc_id}")

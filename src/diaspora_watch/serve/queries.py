@@ -8,22 +8,25 @@ needs lives here until a shared query module exists (see ``Filters``).
 from __future__ import annotations
 
 import base64
+import functools
 import json
 from collections import Counter, defaultdict
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Integer, String, and_, cast, column, func, or_, select, text
+from sqlalchemy import String, and_, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from diaspora_watch.errors import UsageError
 from diaspora_watch.export.filters import publish
 from diaspora_watch.link.incidents import member_events, resolve
+from diaspora_watch.link.search import documents_matching
 from diaspora_watch.link.aggregate import sources as aggregate_sources
-from diaspora_watch.link.search import lemma_text
+from diaspora_watch.serve import search
 from diaspora_watch.serve.filters import Filters
 from diaspora_watch.store._events import to_codebook
-from diaspora_watch.store.incidents import IncidentRow, IncidentSource, MergeHistory, SearchText
+from diaspora_watch.store.incidents import IncidentRow, IncidentSource, MergeHistory
 from diaspora_watch.store.schema import DocumentRow, EventRow
 
 MAX_LIMIT = 500
@@ -67,15 +70,6 @@ def check_limit(limit: int) -> int:
 # filters -------------------------------------------------------------------------------------
 
 
-def search_documents(s: Session, q: str) -> Any:
-    """A subquery of document row ids whose title or text holds every word of ``q`` in any form."""
-    words = [w for w in lemma_text(q).split() if w.isalnum()] or [q.lower()]
-    if s.get_bind().dialect.name == "sqlite":
-        match = " ".join('"' + w.replace('"', "") + '"' for w in words)
-        return text("SELECT rowid FROM search_text_fts WHERE search_text_fts MATCH :m").bindparams(m=match).columns(column("rowid", Integer))
-    return select(SearchText.document_id).where(and_(*(SearchText.lemmas.ilike(f"%{w}%") for w in words)))
-
-
 def _json_has(column: Any, code: str) -> Any:
     """A JSON list column holds the code: a textual test that works on SQLite and PostgreSQL alike."""
     return cast(column, String).like(f'%"{code}"%')
@@ -93,20 +87,26 @@ def _apply(q: Any, model: Any, f: Filters, s: Session) -> Any:
     if f.date_to:
         q = q.where(model.date <= f.date_to + "\uffff")  # "2025-06" holds every day of June
     if f.q:
-        docs = search_documents(s, f.q)
         if model is IncidentRow:
-            q = q.where(IncidentRow.id.in_(select(IncidentSource.incident).where(IncidentSource.document_id.in_(docs))))
+            q = q.where(IncidentRow.id.in_(search.incidents_with(s, f.q)))
         else:
-            q = q.where(model.document_id.in_(docs))
+            q = q.where(model.document_id.in_(documents_matching(s, f.q)))
     return q
 
 
 def _keyset(q: Any, date_col: Any, id_col: Any, after: list[Any] | None) -> Any:
-    """Newest first, by (date, id); a cursor continues after the last row of the previous page."""
-    key = func.coalesce(date_col, "")
+    """Newest first by (date, id), undated last; a cursor continues after the last row of the previous page.
+
+    The plain columns are sorted (not ``coalesce(date, '')``), so the database walks its
+    (date, id) index instead of sorting every row; an undated cursor row is ``null``.
+    """
     if after is not None:
-        q = q.where(or_(key < after[0], and_(key == after[0], id_col < after[1])))
-    return q.order_by(key.desc(), id_col.desc())
+        day, last = after
+        if day is None:
+            q = q.where(date_col.is_(None), id_col < last)
+        else:
+            q = q.where(or_(date_col < day, and_(date_col == day, id_col < last), date_col.is_(None)))
+    return q.order_by(date_col.desc().nulls_last(), id_col.desc())
 
 
 # incidents -----------------------------------------------------------------------------------
@@ -118,13 +118,39 @@ def incident_dict(row: IncidentRow) -> dict[str, Any]:
 
 def incidents(s: Session, f: Filters, *, limit: int = 50, cursor: str | None = None) -> tuple[list[dict[str, Any]], str | None]:
     """One page of active incidents matching ``f``, and the cursor of the next page (None at the end)."""
-    q = _apply(select(IncidentRow).where(IncidentRow.state == "active"), IncidentRow, f, s)
-    q = _keyset(q, IncidentRow.date, IncidentRow.id, decode_cursor(cursor, 2)).limit(check_limit(limit) + 1)
-    rows = list(s.scalars(q))
+    check_limit(limit)
+    after = decode_cursor(cursor, 2)
+    rows = _common_word_page(s, f, limit, after) if f.q and search.common(s, f.q) else None
+    if rows is None:
+        q = _apply(select(IncidentRow).where(IncidentRow.state == "active"), IncidentRow, f, s)
+        rows = list(s.scalars(_keyset(q, IncidentRow.date, IncidentRow.id, after).limit(limit + 1)))
     more = len(rows) > limit
     rows = rows[:limit]
-    nxt = encode_cursor(rows[-1].date or "", rows[-1].id) if more else None
+    nxt = encode_cursor(rows[-1].date, rows[-1].id) if more else None
     return [incident_dict(r) for r in rows], nxt
+
+
+def _common_word_page(s: Session, f: Filters, limit: int, after: list[Any] | None) -> list[IncidentRow] | None:
+    """A page for a common search word: test the newest ``search.WALK`` candidates one by one, in index order.
+
+    None when they hold less than a page but more candidates remain: the words are common
+    only in older incidents, and collecting their documents is then the quicker way.
+    """
+    base = _apply(select(IncidentRow).where(IncidentRow.state == "active"), IncidentRow, replace(f, q=None), s)
+    ordered = _keyset(base, IncidentRow.date, IncidentRow.id, after)
+    edge = s.execute(ordered.with_only_columns(IncidentRow.date, IncidentRow.id).offset(search.WALK - 1).limit(1)).first()
+    page = ordered.where(search.sourced_by_match(IncidentRow.id, f.q or ""))
+    if edge is not None:
+        page = page.where(_up_to(IncidentRow.date, IncidentRow.id, edge[0], edge[1]))
+    rows = list(s.scalars(page.limit(limit + 1)))
+    return rows if len(rows) > limit or edge is None else None
+
+
+def _up_to(date_col: Any, id_col: Any, day: str | None, last: str) -> Any:
+    """Rows at or before (``day``, ``last``) in the newest-first, undated-last order of ``_keyset``."""
+    if day is None:
+        return or_(date_col.is_not(None), id_col >= last)
+    return or_(date_col > day, and_(date_col == day, id_col >= last))
 
 
 def incident(s: Session, incident_id: str) -> dict[str, Any]:
@@ -164,7 +190,7 @@ def map_features(s: Session, f: Filters, *, limit: int = 5000) -> dict[str, Any]
     q = _apply(select(IncidentRow.id, IncidentRow.subtype, IncidentRow.date, IncidentRow.place, IncidentRow.latitude,
                       IncidentRow.longitude, IncidentRow.count_best, IncidentRow.n_sources)
                .where(IncidentRow.state == "active", IncidentRow.latitude.is_not(None)), IncidentRow, f, s)
-    q = q.order_by(func.coalesce(IncidentRow.date, "").desc()).limit(limit)
+    q = q.order_by(IncidentRow.date.desc().nulls_last(), IncidentRow.id.desc()).limit(limit)
     features = [{"type": "Feature", "id": r.id, "geometry": {"type": "Point", "coordinates": [r.longitude, r.latitude]},
                  "properties": {"subtype": r.subtype, "date": r.date, "place": r.place, "count": r.count_best, "sources": r.n_sources}}
                 for r in s.execute(q)]
@@ -182,7 +208,7 @@ def events(s: Session, f: Filters, *, limit: int = 50, cursor: str | None = None
     more = len(rows) > limit
     rows = rows[:limit]
     items = [dict(publish(to_codebook(r, doc_id), include_names=False), key=f"{doc_id}:{r.seq}") for r, doc_id in rows]
-    nxt = encode_cursor(rows[-1][0].date or "", rows[-1][0].id) if more else None
+    nxt = encode_cursor(rows[-1][0].date, rows[-1][0].id) if more else None
     return items, nxt
 
 
@@ -196,7 +222,7 @@ def documents(s: Session, *, q: str | None = None, language: str | None = None, 
     """One page of documents, newest stored first; ``q`` searches title and text in any word form."""
     query = select(DocumentRow)
     if q:
-        query = query.where(DocumentRow.id.in_(search_documents(s, q)))
+        query = query.where(DocumentRow.id.in_(documents_matching(s, q)))
     if language:
         query = query.where(DocumentRow.language == language)
     after = decode_cursor(cursor, 1)
@@ -224,6 +250,7 @@ def document(s: Session, doc_id: str) -> dict[str, Any]:
 # statistics ----------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=65536)
 def week_of(day: str) -> str:
     """The Monday that starts the ISO week holding ``day`` (a month or year counts from its first day).
 
