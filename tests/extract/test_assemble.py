@@ -12,17 +12,17 @@ from diaspora_watch.pipeline import registered
 
 REPO = Path(__file__).resolve().parents[2]
 
-#: Measured on the dev set (round 2), overall and per language; a drop below them is a regression.
+#: Measured on the dev set (round 3), overall and per language; a drop below them is a regression.
 FLOORS = {
-    "all": {"strict": 0.84, "type": 0.84, "fields": 0.82},
-    "en": {"strict": 0.81, "type": 0.81, "fields": 0.81},
-    "ru": {"strict": 0.88, "type": 0.88, "fields": 0.85},
+    "all": {"strict": 0.91, "type": 0.91, "fields": 0.82},
+    "en": {"strict": 0.90, "type": 0.90, "fields": 0.81},
+    "ru": {"strict": 0.93, "type": 0.93, "fields": 0.85},
 }
 #: The project's targets, which each language must meet on its own.
 TARGETS = {"strict": 0.85, "type": 0.90, "fields": 0.85}
 #: (language, metric) pairs not reached yet: expected failures, strict so that reaching one fails
 #: the test until it moves to the reached list.
-NOT_YET = {("en", "strict"), ("en", "type"), ("en", "fields"), ("ru", "type")}
+NOT_YET = {("en", "fields")}
 METRIC = {"strict": lambda q: q["events_strict"]["f1"], "type": lambda q: q["events_type_only"]["f1"],
           "fields": lambda q: q["fields_mean"]}
 

@@ -11,6 +11,7 @@ An embassy in Moscow is not Russian, so "in" never qualifies embassies and consu
 from __future__ import annotations
 
 import re
+from typing import Any
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -169,6 +170,15 @@ def _share_titles(text: str, mentions: list[ActorMention]) -> list[ActorMention]
     return out
 
 
+def _inside_name(text: str, toks: list[Any], i: int) -> bool:
+    """A capitalized agency phrase right after a capitalized word that is no qualifier of it
+    and does not open a sentence continues that word's name ("Crocus City Hall")."""
+    if i == 0 or not toks[i].text[:1].isupper() or not toks[i - 1].text[:1].isupper():
+        return False
+    before = text[max(0, toks[i - 1].start - 3) : toks[i - 1].start]
+    return text[toks[i - 1].end : toks[i].start] == " " and not re.search(r"[.!?\n\"“«]\s*$|^\s*$", before)
+
+
 def find_actors(text: str, lang: str) -> list[ActorMention]:
     """Agencies and NGOs named in ``text``, sorted by start, non-overlapping, longest phrase first.
 
@@ -181,6 +191,8 @@ def find_actors(text: str, lang: str) -> list[ActorMention]:
     out = []
     for i, j, entry in lex.index.scan(toks, _accept):
         cc, start = _country(entry, toks, i, j, q, lang, lex)
+        if lang == "en" and start == toks[i].start and _inside_name(text, toks, i):
+            continue  # "Crocus City Hall": the tail of another proper name, not the agency
         end = toks[j - 1].end
         agency = _resolve(entry.agency, dict(entry.by_country), cc)
         out.append(ActorMention(start, end, text[start:end], agency, cc, entry.by_country))

@@ -18,27 +18,38 @@ from diaspora_watch.extract.sentences import Sentence
 
 FIELDS = ("doc_id", "type", "subtype", "date", "country", "admin1", "place", "group", "status", "count",
           "count_qualifier", "fatalities", "actors", "persons", "certainty", "evidence", "claims", "incident")
+#: How many sentences back a paragraph's date still frames an undated action ("On 19 May, ...
+#: One of them said that officers came to the dormitory").
+CARRY_SENTENCES = 2
 COUNTED_TYPES = frozenset({"enforcement", "status", "recruitment"})
 #: Subtypes that hit the same people when one sentence reports both (codebook §5: a detention
 #: with charges is a detention and a criminal case; the stripped are the deported).
 SHARED_COUNTS = frozenset({frozenset({"detention", "criminal_case"}), frozenset({"citizenship_revocation", "deportation"})})
 
 
-def _date(p: Parsed, si: int, pos: int, etype: str) -> tuple[str, str, bool, bool]:
-    """(date, words, explicit year?, from a cue?) for a trigger at ``pos`` in sentence ``si``."""
+def _date(p: Parsed, si: int, trig: triggers.Trigger, etype: str, cue_hits: list[Any]) -> tuple[str, str, bool, bool]:
+    """(date, words, explicit year?, from a cue?) for ``trig`` in sentence ``si``.
+
+    A date inside a relative clause after the trigger ("the arrests are related to a case,
+    which was opened back in 2001") dates that clause's act, not the trigger's."""
     a = p.anchor
     assert a is not None
+    pos = trig.hit.start
 
     def usable(ms: list[dates.DateMention]) -> list[dates.DateMention]:
         return [m for m in ms if not m.ignored and (etype == "policy" or not m.act)
                 and (v := dates.resolve(m, a)) is not None and dates.plausible(v, a)]
 
-    here = [m for m in usable(p.dates[si]) if not dates.stamp(m, a)]
+    clauses = [h.end for h in cue_hits if h.label == "background" and h.start >= trig.hit.end]
+    here = [m for m in usable(p.dates[si]) if not dates.stamp(m, a)
+            and not any(c <= m.start for c in clauses)]
     specific = [m for m in here if m.kind not in dates.VAGUE]
     pick = min(specific or here, key=lambda m: abs(m.start - pos), default=None)
     carried = False
-    if pick is None and si > 0 and _continues(p.sentences[si - 1], p.sentences[si]):
-        prev = [m for m in usable(p.dates[si - 1]) if m.kind not in dates.VAGUE and not dates.stamp(m, a)]
+    back = si
+    while pick is None and back > 0 and si - back < CARRY_SENTENCES and _continues(p.sentences[back - 1], p.sentences[back]):
+        back -= 1
+        prev = [m for m in usable(p.dates[back]) if m.kind not in dates.VAGUE and not dates.stamp(m, a)]
         pick, carried = (prev[-1], True) if prev else (None, False)
     if pick is None:
         return a.month_or_year(), "publication date", False, False
@@ -56,13 +67,14 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
     si, sub = trig.sentence, trig.subtype
     etype = triggers.subtypes()[sub]
     sent, toks, pos = p.sentences[trig.sentence], p.tokens[si], trig.hit.start
-    date, date_why, explicit, cued = _date(p, si, pos, etype)
-    if p.anchor is not None and p.anchor.weak and not explicit:
-        return None  # only the collection date: no year the text supports (codebook: no event)
     if si not in p.hedge_hits:
         p.hedge_hits[si] = hedges.cues(toks, p.lang)
     cue_hits = p.hedge_hits[si]
-    if not cued and hedges.in_passing(cue_hits, trig.hit):
+    date, date_why, explicit, cued = _date(p, si, trig, etype, cue_hits)
+    if p.anchor is not None and p.anchor.weak and not explicit:
+        return None  # only the collection date: no year the text supports (codebook: no event)
+    if not cued and (hedges.in_passing(cue_hits, trig.hit) or sent.paragraph in p.recaps or p.explainer
+                     or _listed(p.doc.text, toks, trig)):
         return None  # a past act mentioned in passing, with no time cue: background (codebook §1)
     grp = locate.group(p.groups[si], p.people_after)
     if not grp and si > 0 and p.sentences[si - 1].paragraph == sent.paragraph:
@@ -74,6 +86,8 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
     if etype == "diplomatic":
         acting = locate.state_after(acting, p.places[si], p.doc.text)
     w = locate.where(etype, sub, pos, places, acting, grp, p.host, p.country_counts)
+    if w.country is None and etype == "diplomatic" and (states := _states(p, si)):
+        w = locate.Where(states[0], None, None, "several states named as one")  # split per state below
     if w.country is None:
         return None
     if w.admin1 is None and etype in COUNTED_TYPES and p.doc_admin1 and p.doc_admin1[:2] == w.country:
@@ -95,7 +109,7 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
     people = [x for x in p.persons if sent.start <= x.start < sent.end and not x.excluded
               and not (x.speaker and etype in COUNTED_TYPES and not _official(x, acting, actors, w.country))]
     names = list(dict.fromkeys(x.name for x in people))
-    cert, cert_hit = hedges.certainty(cue_hits, sub)
+    cert, cert_hit = hedges.certainty(cue_hits, sub, trig.hit)
     source = next((x for x in p.persons if sent.start <= x.start < sent.end and x.speaker
                    and x.name not in p.officials), None)
     if cert == "reported" and source is not None and etype in COUNTED_TYPES:
@@ -121,10 +135,40 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
     }
     ev["explain"] = {k: {"component": name_of(fn), "text": why} for k, (fn, why) in ex.items() if ev.get(k) not in (None, [])}
     ev["_cued"] = cued
+    ev["_said"] = cued and _said(cue_hits, toks, date_why)
+    ev["_anaphor"] = not cued and hedges.anaphor(cue_hits, trig.hit) is not None
     ev["_sis"] = {si}
     ev["_status_from_doc"] = st_from_doc
     ev["_hit"] = [x.name for x in people if not x.speaker]  # who may be counted as hit
     return ev
+
+
+_LIST_SEP = re.compile(r"^\s*,\s*$")
+_LIST_END = re.compile(r"^\s*(?:,|,?\s*(?:and|or|и|или))\s*$", re.IGNORECASE)
+
+
+def _listed(text: str, toks: list[Any], trig: triggers.Trigger) -> bool:
+    """A plural noun inside a comma list of nouns ("document cancellations, mass inspections,
+    detentions, and ...") names a kind of measure in a trend, not one act (codebook §1)."""
+    first, last = trig.hit.first, trig.hit.last
+    if first == 0 or last >= len(toks) or not toks[last - 1].text.lower().endswith(("s", "и", "я")):
+        return False
+    before, after = text[toks[first - 1].end : toks[first].start], text[toks[last - 1].end : toks[last].start]
+    return bool(_LIST_SEP.match(before)) and (bool(_LIST_SEP.match(after)) or bool(_LIST_END.match(after + toks[last].text)))
+
+
+#: How many words after a speech verb a date still dates the telling ("told AFP on Wednesday").
+SPEECH_WINDOW = 3
+
+
+def _said(cue_hits: list[Any], toks: list[Any], date_words: str) -> bool:
+    """The event's date is the day someone told of it, not a day of its own."""
+    for h in cue_hits:
+        if h.label == "speech":
+            after = " ".join(t.text for t in toks[h.last : h.last + SPEECH_WINDOW + 1])
+            if date_words and date_words in after:
+                return True
+    return False
 
 
 def _official(person: persons.Person, mentions: list[Any], codes: list[str], country: str | None) -> bool:
@@ -139,6 +183,7 @@ def _continues(prev: Sentence, sent: Sentence) -> bool:
     return prev.paragraph == sent.paragraph or (sent.paragraph == prev.paragraph + 1 and sent.text[:1] in "\"«“„")
 
 
+_CLAUSE_BREAK = re.compile(r"\s(?:and|but|while|и|а|но)\s|[;:]", re.IGNORECASE)
 _AND = re.compile(r"^\s*(?:,|and|и)?\s*(?:and|и)?\s*(?:the\s+)?$")
 _REGION_WORD = re.compile(r"^\s*(?:regions|oblasts|provinces|областях|областей|области|регионах|регионов)\b", re.IGNORECASE)
 
@@ -160,6 +205,27 @@ def _split_places(p: Parsed, trig: triggers.Trigger, ev: dict[str, Any]) -> list
     return [ev]
 
 
+def _split_states(p: Parsed, trig: triggers.Trigger, ev: dict[str, Any]) -> list[dict[str, Any]]:
+    """A diplomatic act by several states named as one ("four former Soviet republics in
+    Central Asia threatened their citizens with prosecution") is one act per state, each about
+    its own nationals, unless a ministry or embassy of one state is the one acting."""
+    if ev["type"] != "diplomatic" or any(a.split(":")[-1] in locate.DIPLOMATIC_ACTORS for a in ev["actors"]):
+        return [ev]
+    states = _states(p, trig.sentence)
+    out = []
+    for cc in states:
+        one = copy.deepcopy(ev) | {"country": cc, "group": [cc], "actors": [a for a in ev["actors"] if a.startswith(cc + ":")],
+                                   "persons": []}
+        one["explain"]["country"] = {"component": name_of(locate.collective_states), "text": "several states named as one"}
+        out.append(one)
+    return out or [ev]
+
+
+def _states(p: Parsed, si: int) -> list[str]:
+    named = [pl.country for ps in p.places for pl in ps if pl.level == "country"]
+    return locate.collective_states(p.sentences[si].text, p.lang, named)
+
+
 def _at(ev: dict[str, Any], place: Any, name: str | None) -> dict[str, Any]:
     """A copy of ``ev`` set at ``place``."""
     out = copy.deepcopy(ev) | {"admin1": place.admin1, "place": name}
@@ -177,10 +243,18 @@ def _count(p: Parsed, trig: triggers.Trigger) -> counts.Count | None:
     si = trig.sentence
     spans = [(m.start, m.end) for m in p.dates[si]]
     found = [c for c in counts.find(p.doc.text, p.tokens[si], p.lang) if not any(a <= c.start < b for a, b in spans)]
-    rivals = [t.hit.start for t in p.triggers if t.sentence == si and triggers.subtypes()[t.subtype] in COUNTED_TYPES
+    rivals = [t.hit for t in p.triggers if t.sentence == si and triggers.subtypes()[t.subtype] in COUNTED_TYPES
               and t.subtype != trig.subtype and frozenset((t.subtype, trig.subtype)) not in SHARED_COUNTS]
-    mine = [c for c in found if all(abs(c.start - trig.hit.start) <= abs(c.start - r) for r in rivals)]
-    return min(mine, key=lambda c: abs(c.start - trig.hit.start), default=None)
+    text = p.doc.text
+
+    def key(c: counts.Count, hit: Any) -> tuple[bool, int]:
+        """(a clause break between the count and the trigger?, distance): "two died and nine
+        were arrested" gives the deaths two and the arrests nine."""
+        lo, hi = (c.end, hit.start) if c.end <= hit.start else (hit.end, c.start)
+        return bool(_CLAUSE_BREAK.search(text[lo:hi])), abs(c.start - hit.start)
+
+    mine = [c for c in found if all(key(c, trig.hit) <= key(c, r) for r in rivals)]
+    return min(mine, key=lambda c: key(c, trig.hit), default=None)
 
 
 def _citizen_of(p: Parsed, si: int, st_hits: list[Any]) -> list[str]:
@@ -199,11 +273,19 @@ def extract_events(doc: Document) -> list[dict[str, Any]]:
     p = parse(doc)
     if p is None or p.anchor is None:
         return []
-    built = [one for t in p.triggers if (e := _build(p, t)) is not None for one in _split_places(p, t, e)]
-    events = merge.merge(built)
+    built = [one for t in p.triggers if (e := _build(p, t)) is not None
+             for split in _split_places(p, t, e) for one in _split_states(p, t, split)]
+    first_of: dict[str, int] = {}
+    for ev in built:
+        first_of[ev["type"]] = min(first_of.get(ev["type"], 1 << 30), min(ev["_sis"]))
+    # A mention referring back ("the raids") that joined no act told before is dropped, unless
+    # nothing of its type was told before it.
+    events = [ev for ev in merge.merge(built) if not ev["_anaphor"] or min(ev["_sis"]) == first_of[ev["type"]]]
     merge.inherit(events)
     for ev in events:
         ev.pop("_cued")
+        ev.pop("_anaphor")
+        ev.pop("_said")
         ev.pop("_sis")
         ev.pop("_status_from_doc")
         hit = ev.pop("_hit")

@@ -38,22 +38,41 @@ def blocked(hits: list[Hit], trigger: Hit, allow_hypothetical: bool) -> Hit | No
 
 
 @component("dw.extract.certainty.v1")
-def certainty(hits: list[Hit], subtype: str) -> tuple[str, Hit | None]:
-    """``planned`` or ``alleged`` when the sentence says so, else ``reported`` (a proposal is always reported)."""
+def certainty(hits: list[Hit], subtype: str, trigger: Hit | None = None) -> tuple[str, Hit | None]:
+    """``planned`` or ``alleged`` when the sentence says so, else ``reported`` (a proposal is always reported).
+
+    A plan governs only the act it comes just before or right after ("stripped of citizenship
+    and will soon be deported": the deportation is planned, the stripping done); an allegation
+    governs the whole sentence."""
     if subtype == "proposal":
         return "reported", None
     for label in ("planned", "alleged"):
         for h in hits:
-            if h.label == label:
+            if h.label == label and (label != "planned" or trigger is None or _governs(h, trigger)):
                 return label, h
     return "reported", None
 
 
+def _governs(cue: Hit, trigger: Hit) -> bool:
+    return 0 <= trigger.first - cue.last <= HYPOTHETICAL_WINDOW - 1 or 0 <= cue.first - trigger.last <= 1 or cue.first <= trigger.first < cue.last
+
+
 def in_passing(hits: list[Hit], trigger: Hit) -> Hit | None:
-    """The relative pronoun that puts ``trigger`` in a clause about something else, if any
-    ("the autonomy, which was liquidated by the court"): such a mention with no date of its own
-    is background (codebook §1)."""
+    """The relative pronoun that puts ``trigger`` in a clause about something else ("the
+    autonomy, which was liquidated by the court"), or the adverb that makes it a recurring
+    practice ("have repeatedly urged"), if any: such a mention with no date of its own is
+    background (codebook §1)."""
     for h in hits:
-        if h.label == "background" and 0 <= trigger.first - h.last <= BACKGROUND_WINDOW - 1:
+        if h.label in ("background", "habitual") and 0 <= trigger.first - h.last <= BACKGROUND_WINDOW - 1:
+            return h
+    return None
+
+
+def anaphor(hits: list[Hit], trigger: Hit) -> Hit | None:
+    """The determiner that makes ``trigger`` refer back to an act told before ("the arrests
+    are related to ...", "these raids"), if any: such a mention adds evidence to that act and
+    makes no event of its own."""
+    for h in hits:
+        if h.label == "anaphor" and h.first <= trigger.first < h.last:
             return h
     return None

@@ -8,6 +8,7 @@ targeted people's national origin; ``actors`` are ``CC:AGENCY`` codes, an unqual
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -260,3 +261,46 @@ def actor_codes(mentions: list[Any], etype: str, country: str | None, subtype: s
         # The ministry protests; an embassy named beside it is the one summoned, or its channel.
         out = [c for c in out if c != f"{country}:EMBASSY"]
     return out
+
+
+@lru_cache(maxsize=4)
+def _collective(lang: str) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, ...]], dict[str, int]]:
+    """A pattern for several states named as one ("Central Asian governments"), the states of
+    each region name or adjective, and the number words."""
+    lang = lang if lang in ("en", "ru") else "en"
+    nouns = load("locate", lang).get("collective_nouns", [])
+    groups = load("groups", lang)
+    regions: dict[str, tuple[str, ...]] = {}
+    for g in groups["groups"]:
+        if len(g["countries"]) > 1:
+            regions.update((w.lower(), tuple(g["countries"])) for w in g["adjective"])
+    for r in groups["regions"]:
+        regions.update((w.lower(), tuple(r["countries"])) for w in r["names"])
+    numbers = {k.lower(): int(v) for k, v in load("counts", lang)["numbers"].items()}
+    if not nouns or not regions:
+        return None, regions, numbers
+    alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))  # noqa: E731
+    pattern = re.compile(rf"(?:\b(?P<n>{alt(numbers)}|\d+)\s+(?:[\w-]+\s+){{0,3}}?)?\b(?:(?P<adj>{alt(regions)})\s+)?"
+                         rf"(?:{alt(nouns)})\b(?:\s+(?:in|of)\s+(?P<reg>{alt(regions)}))?", re.IGNORECASE)
+    return pattern, regions, numbers
+
+
+def collective_states(sentence: str, lang: str, named: list[str]) -> list[str]:
+    """The states a sentence names as one actor ("Central Asian governments"), or []. When the
+    text gives their number ("four ... republics in Central Asia") and names exactly that many
+    states of the region elsewhere (``named``, in text order), those are the ones."""
+    pattern, regions, numbers = _collective(lang)
+    if pattern is None:
+        return []
+    for m in pattern.finditer(sentence):
+        region = m.group("adj") or m.group("reg")
+        if not region:
+            continue
+        states = list(regions[region.lower()])
+        n = m.group("n")
+        count = (int(n) if n.isdigit() else numbers.get(n.lower())) if n else None
+        mine = list(dict.fromkeys(c for c in named if c in states))
+        if count and count < len(states) and len(mine) == count:
+            states = mine
+        return states
+    return []

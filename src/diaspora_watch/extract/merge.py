@@ -20,13 +20,24 @@ def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if (a["count"] and b["count"] and a["count"] != b["count"] and a["count_qualifier"] == b["count_qualifier"] == "exact"
             and not (a["admin1"] and a["admin1"] == b["admin1"])):
         return False  # two exact head counts are two groups, unless at one place ("seven, two of them Russians")
-    if a["_cued"] and b["_cued"]:
+    if a["group"] and b["group"] and not set(a["group"]) & set(b["group"]) and _apart(a, b):
+        return False  # Tajiks held here and, sentences later, Kyrgyz held there: two actions
+    if a["_cued"] and b["_cued"] and not (a["_said"] or b["_said"]):
         n = min(len(a["date"]), len(b["date"]))
         if a["date"][:n] != b["date"][:n]:
             return False
     if triggers.subtypes()[a["subtype"]] == "diplomatic" and a["actors"] and b["actors"] and not set(a["actors"]) & set(b["actors"]):
         return False  # the ministry and the embassy speaking are two communications
     return True
+
+
+#: Sentences apart beyond which two mentions naming different peoples tell different actions
+#: (nearer, "seven were detained, two of them Russians ... several Azerbaijanis" is one).
+GROUP_SPAN = 2
+
+
+def _apart(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return min(abs(x - y) for x in a["_sis"] for y in b["_sis"]) > GROUP_SPAN
 
 
 @component("dw.extract.merge.v1")
@@ -38,13 +49,16 @@ def merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if into is None:
             out.append(ev)
             continue
-        if ev["_cued"] and (not into["_cued"] or len(ev["date"]) > len(into["date"])):
+        if ev["_cued"] and (not into["_cued"] or into["_said"] and not ev["_said"]
+                            or len(ev["date"]) > len(into["date"]) and not ev["_said"]):
             into["date"], into["_cued"] = ev["date"], True
             into["explain"]["date"] = ev["explain"]["date"]
         for key in ("admin1", "place"):
             if into[key] is None and ev[key] is not None and ev["country"] == into["country"]:
                 into[key] = ev[key]
                 into["explain"][key] = ev["explain"][key]
+        into["_anaphor"] = into["_anaphor"] and ev["_anaphor"]
+        into["_said"] = into["_said"] and ev["_said"]
         into["_sis"] |= ev["_sis"]
         into["_hit"] += [n for n in ev["_hit"] if n not in into["_hit"]]
         for key in ("group", "actors", "persons", "evidence"):
@@ -56,8 +70,8 @@ def merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
             into["count"], into["count_qualifier"] = best.value, best.qualifier
             if into["subtype"] == "death_in_custody":
                 into["fatalities"] = best.value
-        if ev["certainty"] == "reported":
-            into["certainty"] = "reported"
+        if ev["certainty"] == "reported" and (into["certainty"] == "alleged" or ev["_cued"]):
+            into["certainty"] = "reported"  # confirmed; a plan stays a plan when an undated mention repeats it
     return out
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from diaspora_watch.document import Document
-from diaspora_watch.extract import counts, dates, geo, locate, persons, status, triggers
+from diaspora_watch.extract import counts, dates, geo, hedges, locate, persons, status, triggers
 from diaspora_watch.extract.matcher import Token, tokenize
 from diaspora_watch.extract.sentences import Sentence, split
 
@@ -46,6 +46,8 @@ class Parsed:
     officials: set[str] = field(default_factory=set)  # people the text gives a state title
     hedge_hits: dict[int, list[Any]] = field(default_factory=dict)  # per sentence, filled on demand
     people_after: dict[int, str] = field(default_factory=dict)
+    recaps: set[int] = field(default_factory=set)  # paragraphs that open with "Напомним", "Recall that"
+    explainer: bool = False  # the title asks a question: an analysis piece with no main news
 
 
 def parse(doc: Document) -> Parsed | None:
@@ -86,6 +88,8 @@ def parse(doc: Document) -> Parsed | None:
     parsed.officials = {x.name for x in parsed.persons if any(titled(x, a) for a in every_actor)}
     parsed.status_hits = [status.cues(toks, lang) for toks in per]
     parsed.doc_status = status.main_status([h for hs in parsed.status_hits for h in hs])
+    parsed.recaps = _recaps(sents, per, {t.sentence for t in trigs}, lang)
+    parsed.explainer = "?" in (doc.title or "")
     nouns = counts._lexicon(lang)[2]
     for i in keep:
         toks = per[i]
@@ -95,6 +99,18 @@ def parse(doc: Document) -> Parsed | None:
                     if h.first - back >= 0:
                         parsed.people_after.setdefault(toks[h.first - back].start, "people")
     return parsed
+
+
+def _recaps(sents: list[Sentence], per: list[list[Token]], with_triggers: set[int], lang: str) -> set[int]:
+    """Paragraphs with a trigger whose first words recall earlier news ("Напомним, ...",
+    "Recall that ..."): what they retell with no date of its own is background."""
+    wanted = {sents[i].paragraph for i in with_triggers}
+    out: set[int] = set()
+    for i, s in enumerate(sents):
+        if s.paragraph in wanted and (i == 0 or sents[i - 1].paragraph != s.paragraph):
+            if any(h.label == "recap" and h.first == 0 for h in hedges.cues(per[i], lang)):
+                out.add(s.paragraph)
+    return out
 
 
 def _drop_vehicles(trigs: list[triggers.Trigger]) -> list[triggers.Trigger]:

@@ -13,6 +13,8 @@ from diaspora_watch.extract.lexicon import load
 from diaspora_watch.extract.matcher import Hit, Matcher, Token
 
 _CONDITIONS = ("with", "near", "unless", "unless_near")
+#: How many words past a blocked trigger the same subtype stays blocked.
+NEGATION_RUN = 3
 
 
 @dataclass(frozen=True)
@@ -55,17 +57,30 @@ def detect(sentences: list[list[Token]], lang: str) -> list[Trigger]:
             continue
         cue_hits = hedges.cues(tokens, lang)
         seen: set[str] = set()
+        found: list[tuple[int, Trigger]] = []
+        negated: dict[str, int] = {}
         for hit in sorted(hits, key=lambda h: h.first):
             n = int(hit.label)
             e = entries[n]
             sub = e["label"]
             if sub in seen or not _allowed(conds[n], n, si, has):
                 continue
-            if hedges.blocked(cue_hits, hit, bool(e.get("hypothetical_ok"))):
+            if hit.first < negated.get(sub, -1) or hedges.blocked(cue_hits, hit, bool(e.get("hypothetical_ok"))):
+                # what a negation governs runs on through the words that follow ("declined to
+                # sign a contract to join the army")
+                negated[sub] = max(negated.get(sub, -1), hit.last + NEGATION_RUN)
                 continue
             seen.add(sub)
-            out.append(Trigger(si, sub, Hit(hit.start, hit.end, hit.first, hit.last, sub, hit.pattern)))
+            found.append((n, Trigger(si, sub, Hit(hit.start, hit.end, hit.first, hit.last, sub, hit.pattern))))
+        out.extend(_without_overridden(found, entries))
     return out
+
+
+def _without_overridden(found: list[tuple[int, Trigger]], entries: list[dict[str, Any]]) -> list[Trigger]:
+    """One sentence's triggers less those another entry ``overrides`` on the very same words
+    ("criminal cases" near "mercenarism" is a prosecution for service, not a plain case)."""
+    gone = {(sub, t.hit.start, t.hit.end) for n, t in found for sub in entries[n].get("overrides", [])}
+    return [t for _, t in found if (t.subtype, t.hit.start, t.hit.end) not in gone]
 
 
 def _allowed(cond: dict[str, Matcher], n: int, si: int, has: Callable[[int, str, int], bool]) -> bool:
