@@ -12,11 +12,12 @@ from diaspora_watch.pipeline import registered
 
 REPO = Path(__file__).resolve().parents[2]
 
-#: Measured on the dev set (round 3), overall and per language; a drop below them is a regression.
+#: Measured on the dev set (round 4: all 0.922/0.922/0.843, en 0.914/0.914/0.832, ru
+#: 0.940/0.940/0.865), overall and per language; a drop below them is a regression.
 FLOORS = {
-    "all": {"strict": 0.91, "type": 0.91, "fields": 0.82},
-    "en": {"strict": 0.90, "type": 0.90, "fields": 0.81},
-    "ru": {"strict": 0.93, "type": 0.93, "fields": 0.85},
+    "all": {"strict": 0.92, "type": 0.92, "fields": 0.84},
+    "en": {"strict": 0.91, "type": 0.91, "fields": 0.83},
+    "ru": {"strict": 0.93, "type": 0.93, "fields": 0.86},
 }
 #: The project's targets, which each language must meet on its own.
 TARGETS = {"strict": 0.85, "type": 0.90, "fields": 0.85}

@@ -28,8 +28,13 @@ def test_locate_russian_theatre_by_lemma(dev_sentence):
 
 def test_locate_a_place_naming_a_building_is_not_the_place(dev_sentence):
     s = dev_sentence("d-051", "Baku Plaza")
-    kept = locate.not_objects(find_places(s, "en"), s, tokenize(s, "en"), "en")
-    assert [p.name for p in kept if p.level == "city"] == ["Yekaterinburg"]
+    assert [p.name for p in find_places(s, "en") if p.level == "city"] == ["Yekaterinburg"]
+
+
+def test_locate_a_home_town_does_not_locate_the_event():
+    s = "A Dushanbe resident was detained in Tver on Monday."
+    kept = locate.not_origins(find_places(s, "en"), tokenize(s, "en"), "en")
+    assert [p.name for p in kept] == ["Tver"]
 
 
 def test_locate_the_embassy_to_contact_is_not_the_advising_body(dev_sentence):

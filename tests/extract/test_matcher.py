@@ -32,3 +32,9 @@ def test_matcher_any_stops_at_a_hit():
     m = Matcher([("x", "note of protest")])
     assert m.any(tokenize("a note of protest was handed", "en"))
     assert not m.any(tokenize("a note was handed", "en"))
+
+
+def test_matcher_surface_items_tell_forms_a_lemma_merges():
+    m = Matcher([("future", "=будет депортировать")])
+    assert m.any(tokenize("он будет депортирован", "ru"))
+    assert not m.any(tokenize("он был депортирован", "ru"))

@@ -129,3 +129,124 @@ def test_structure_city_hall_inside_a_proper_name_is_no_mayor():
     assert [a.agency for a in find_actors("Guards stood outside the Vegas City Hall concert venue.", "en")] == []
     assert [a.agency for a in find_actors("Samara City Hall said the market would close.", "en")] == ["MAYOR"]
     assert [a.agency for a in find_actors("City Hall said the market would close.", "en")] == ["MAYOR"]
+
+
+def test_structure_a_clause_describing_a_kind_of_people_reports_no_act():
+    assert _subtypes("On Monday the Tajik consulate in Samara set up a helpline for migrants who are arrested "
+                     "or forced to join the army.") == ["advisory"]
+    assert _subtypes("On Friday the Kyrgyz embassy issued a warning for workers facing deportation from Russia.") == ["advisory"]
+    assert _subtypes("В среду посольство Узбекистана в Казани открыло горячую линию для тех, кто задержан "
+                     "или принуждается подписать контракт.", "ru") == ["advisory"]
+    assert "deportation" not in _subtypes("В пятницу консульство Таджикистана подготовило памятку для мигрантов, "
+                                          "столкнувшихся с депортацией.", "ru")
+    # near misses: a clause about people in particular, set off by a comma or in the past, tells an act
+    assert "criminal_case" in _subtypes("On Monday police handed the file to prosecutors, who opened a criminal case against two Uzbek men.")
+    assert "detention" in _subtypes("On Monday police in Samara detained 12 migrants who are suspected of forging patents.")
+    assert "detention" in _subtypes("В понедельник в Самаре задержали 12 мигрантов, которые работали без патентов.", "ru")
+
+
+def test_structure_the_rest_of_an_advice_sentence_is_the_same_advisory():
+    evs = _events("The Kazakh embassy in Moscow opened a hotline on Tuesday, the embassy said in a statement.\n"
+                  "It advised Kazakh citizens in Russia to keep copies of their passports.")
+    assert [(e["subtype"], e["date"], e["actors"]) for e in evs] == [("advisory", "2024-05-14", ["KZ:EMBASSY"])]
+
+
+def test_structure_a_number_counts_people_only_when_it_quantifies_them():
+    def count(text: str, lang: str = "en", sub: str = "raid") -> int | None:
+        return next(e["count"] for e in _events(text, lang) if e["subtype"] == sub)
+
+    assert count("On Monday police in Omsk searched four migrants' flats.") is None
+    assert count("On Monday police in Omsk searched five hostels of Uzbek workers.") is None
+    assert count("On Monday police in Omsk searched the flats of five Uzbek workers.") == 5
+    assert count("On Monday police in Omsk detained two Tajik citizens.", sub="detention") == 2
+    assert count("Four natives of Kyrgyzstan were detained in Omsk on Monday.", sub="detention") == 4
+    assert count("On Monday police in Omsk detained two of the migrants.", sub="detention") == 2
+    assert count("В понедельник в Омске задержали троих, против них возбуждены уголовные дела.", "ru", "detention") == 3
+    assert count("В понедельник в Омске провели обыски в пяти общежитиях мигрантов.", "ru") is None
+    # near miss: a collective numeral before a unit of time counts no one
+    assert count("В понедельник в Омске задержали мигрантов на двое суток.", "ru", "detention") is None
+
+
+def test_structure_agencies_in_a_clause_about_another_act_do_not_act():
+    evs = {e["subtype"]: e for e in _events(
+        "Police detained nine Uzbek men in Tula on Monday, who could escape deportation by signing a contract "
+        "with the Defence Ministry, a lawyer said.")}
+    assert evs["detention"]["actors"] == ["RU:MVD"]
+    law = _events("The State Duma passed the law on Tuesday; it comes into force once signed by the president.")
+    assert [(e["subtype"], e["actors"]) for e in law] == [("law", ["RU:DUMA"])]
+    ru = _events("Госдума приняла закон о мигрантах во вторник. Закон вступит в силу после подписания президентом.", "ru")
+    assert [(e["subtype"], e["actors"]) for e in ru] == [("law", ["RU:DUMA"])]
+    # near miss: the president who signed is the actor
+    signed = _events("On Tuesday President Putin signed the law on migrants.")
+    assert [(e["subtype"], e["actors"]) for e in signed] == [("law", ["RU:PRESIDENT"])]
+
+
+def test_structure_names_listed_before_a_plural_region_word_are_regions():
+    from diaspora_watch.extract.places import find_places
+
+    def regions(text: str, lang: str = "en") -> list[tuple[str, str | None]]:
+        return [(p.level, p.admin1) for p in find_places(text, lang)]
+
+    assert regions("Checks followed in the Tver and Kursk regions.") == [("admin1", "RU-TVE"), ("admin1", "RU-KRS")]
+    assert regions("Проверки прошли в Курской и Смоленской областях.", "ru") == [("admin1", "RU-KRS"), ("admin1", "RU-SMO")]
+    # near miss: towns named in a list without a region word stay towns
+    assert regions("Checks followed in Tver and Kursk.") == [("city", "RU-TVE"), ("city", "RU-KRS")]
+    evs = _events("On Monday police detained migrants in the Tver and Kursk regions.")
+    assert sorted((e["admin1"], e["place"]) for e in evs) == [("RU-KRS", None), ("RU-TVE", None)]
+
+
+def test_structure_a_city_named_by_its_people_locates_the_act_only_when_no_town_is_named():
+    ru = _events("В понедельник гражданства лишили троих москвичей.", "ru")
+    assert [(e["admin1"], e["place"]) for e in ru] == [("RU-MOW", "Moscow")]
+    en = _events("On Monday two Muscovites were detained in Kazan.")
+    assert [(e["admin1"], e["place"]) for e in en] == [("RU-TA", "Kazan")]
+
+
+def test_structure_a_place_inside_a_quoted_or_business_name_is_no_place():
+    from diaspora_watch.extract.places import find_places
+
+    assert [p.name for p in find_places("Police searched the «Tashkent» cafe in Omsk.", "en")] == ["Omsk"]
+    assert [p.name for p in find_places("Police searched the Samarkand Plaza hotel in Omsk.", "en")] == ["Omsk"]
+    # near miss: a quotation that opens with a place name keeps the place
+    assert "Moscow" in [p.name for p in find_places('"Moscow has detained our citizens without reason," he said.', "en")]
+
+
+def test_structure_a_title_takes_the_state_of_the_body_it_belongs_to():
+    from diaspora_watch.extract.actors import find_actors
+
+    codes = [a.code(None) for a in find_actors("On Monday the chargé d'affaires of the Kyrgyz Embassy was summoned.", "en")]
+    assert codes[0] == "KG:EMBASSY"
+    # near miss: an agency "of" a town is still no one's until the town says whose
+    assert [a.code(None) for a in find_actors("The police of the city said nothing.", "en")] == [None]
+
+
+def test_structure_status_follows_what_the_measure_and_the_sentences_say():
+    def status(text: str, sub: str) -> str:
+        return next(e["status"] for e in _events(text) if e["subtype"] == sub)
+
+    assert status("On Monday three men were deported from Russia to Tajikistan.", "deportation") == "foreign"
+    assert status("On Monday three men were refused entry at Moscow airport.", "entry_ban") == "foreign"
+    # two sentences about one detention naming citizens and foreigners: mixed
+    text = ("On Monday police in Baku detained two Russian citizens.\n"
+            "Several citizens of Azerbaijan were also detained, police said on Monday.")
+    assert status(text, "detention") == "mixed"
+    # a contrast sets other people apart: their status is not this act's
+    assert status("On Monday 30 naturalized citizens were summoned to enlistment offices in Tver, "
+                  "while 70 others were held over immigration violations.", "draft_notice") == "naturalized"
+    # an editor on a visit is a foreigner where he is held
+    assert status("On Monday an editor on a private visit to Baku was detained.", "detention") == "foreign"
+
+
+def test_structure_the_sentence_that_tells_who_announced_dates_the_act():
+    ru = _events("Также гражданства были лишены двое жителей Тулы. Об этом 10 мая заявила пресс-секретарь МВД Ирина Волк.", "ru")
+    assert [(e["date"], e["actors"], e["certainty"]) for e in ru] == [("2024-05-10", ["RU:MVD"], "reported")]
+    # near miss: a following sentence that does not tell of the act leaves the date alone
+    other = _events("Также гражданства были лишены двое жителей Тулы. В мае 10 человек покинули город.", "ru")
+    assert [e["date"] for e in other if e["subtype"] == "citizenship_revocation"] == ["2024-05"]
+
+
+def test_structure_a_future_auxiliary_makes_a_plan_a_past_one_does_not():
+    evs = {e["subtype"]: e["certainty"] for e in _events("В Туле двое мигрантов будут депортированы.", "ru")}
+    assert evs["deportation"] == "planned"
+    evs = {e["subtype"]: e["certainty"] for e in _events("В Туле двое мигрантов были депортированы.", "ru")}
+    assert evs["deportation"] == "reported"

@@ -11,9 +11,10 @@ An embassy in Moscow is not Russian, so "in" never qualifies embassies and consu
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import Any
 
 from diaspora_watch.extract import lexicon
 from diaspora_watch.extract.gazetteer import PhraseIndex, Tok, name_lemma, read_tsv, split_list, tokenize
@@ -25,6 +26,9 @@ __all__ = ["ActorMention", "find_actors"]
 _POSSESSIVE = re.compile(r"^(?:['’]s)?[ \u00a0]*$")
 _OF = {"en": {"of", "for"}, "ru": {"по"}}
 _IN = {"en": {"in", "at"}, "ru": {"в", "во"}}
+#: Between a title and the body it belongs to: "Chargé d'Affaires of the Russian Embassy";
+#: Russian puts the body right after, in the genitive ("поверенный в делах посольства России").
+_OF_BODY = {"en": re.compile(r"^\s+(?:of|at)\s+(?:the\s+)?$", re.IGNORECASE), "ru": re.compile(r"^\s+$")}
 _BETWEEN_TITLE_AND_NAME = re.compile(r"^[\s,]*(?:[A-ZА-ЯЁ][\w.-]*\s+){0,2}$")
 
 
@@ -102,7 +106,7 @@ def _region_adjectives() -> frozenset[str]:
     return frozenset(out)
 
 
-def _case_fits(span: list[Tok], entry: _Entry) -> bool:
+def _case_fits(span: Sequence[Tok], entry: _Entry) -> bool:
     if len(span) != len(entry.cased):
         return True  # matched through a lemma of another length: no case rule to apply
     for tok, word in zip(span, entry.cased, strict=True):
@@ -113,7 +117,7 @@ def _case_fits(span: list[Tok], entry: _Entry) -> bool:
     return True
 
 
-def _accept(span: list[Tok], entries: list[_Entry], _after: Tok | None) -> _Entry | None:
+def _accept(span: Sequence[Tok], entries: list[_Entry], _after: Tok | None) -> _Entry | None:
     fits = [e for e in entries if _case_fits(span, e)]
     return fits[0] if fits else None
 
@@ -137,7 +141,7 @@ class _Qualifiers:
         return None
 
 
-def _country(entry: _Entry, toks: list[Tok], i: int, j: int, q: _Qualifiers, lang: str, lex: _Lexicon) -> tuple[str | None, int]:
+def _country(entry: _Entry, toks: Sequence[Tok], i: int, j: int, q: _Qualifiers, lang: str, lex: _Lexicon) -> tuple[str | None, int]:
     """The state of the agency matched at tokens ``i:j``, and where the mention starts."""
     start = toks[i].start
     if entry.country or entry.agency.startswith("NGO:"):
@@ -160,20 +164,35 @@ def _country(entry: _Entry, toks: list[Tok], i: int, j: int, q: _Qualifiers, lan
     return None, start
 
 
-def _share_titles(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
-    """A title takes the state of the named official after it: "President Vladimir Putin"."""
+def _share_titles(text: str, mentions: list[ActorMention], lang: str) -> list[ActorMention]:
+    """A title takes the state of the named official after it ("President Vladimir Putin") or
+    of the body it belongs to ("Chargé d'Affaires of the Russian Embassy", "поверенный в делах
+    посольства России")."""
     out = list(mentions)
     for n in range(len(out) - 1):
         m, nxt = out[n], out[n + 1]
-        if m.country is None and nxt.country and m.agency == nxt.agency and _BETWEEN_TITLE_AND_NAME.match(text[m.end : nxt.start]):
-            out[n] = replace(m, country=nxt.country)
+        if m.country is not None or not nxt.country or nxt.agency.startswith("NGO:"):
+            continue
+        between = text[m.end : nxt.start]
+        if m.agency == nxt.agency and _BETWEEN_TITLE_AND_NAME.match(between) or _OF_BODY[lang].match(between):
+            out[n] = replace(m, country=nxt.country, agency=_resolve(m.agency, dict(m.by_country), nxt.country))
     return out
 
 
-def _inside_name(text: str, toks: list[Any], i: int) -> bool:
-    """A capitalized agency phrase right after a capitalized word that is no qualifier of it
-    and does not open a sentence continues that word's name ("Crocus City Hall")."""
-    if i == 0 or not toks[i].text[:1].isupper() or not toks[i - 1].text[:1].isupper():
+@cache
+def _calendar_words() -> frozenset[str]:
+    """English month and weekday names: capitalized, yet no part of a name ("On Tuesday President ...")."""
+    data = lexicon.load("dates", "en")
+    return frozenset(data["months"]) | frozenset(data["weekdays"])
+
+
+def _inside_name(text: str, toks: list[Any], i: int, after_title: bool) -> bool:
+    """A capitalized agency phrase right after a capitalized word that is no qualifier of it,
+    no other agency or title (``after_title``: "President Putin"), no month or weekday, and does
+    not open a sentence, continues that word's name ("Crocus City Hall")."""
+    if i == 0 or after_title or not toks[i].text[:1].isupper() or not toks[i - 1].text[:1].isupper():
+        return False
+    if toks[i - 1].key in _calendar_words():
         return False
     before = text[max(0, toks[i - 1].start - 3) : toks[i - 1].start]
     return text[toks[i - 1].end : toks[i].start] == " " and not re.search(r"[.!?\n\"“«]\s*$|^\s*$", before)
@@ -189,11 +208,13 @@ def find_actors(text: str, lang: str) -> list[ActorMention]:
     toks = tokenize(text, lang)
     q = _Qualifiers(text, lang)
     out = []
+    prev_end = -1
     for i, j, entry in lex.index.scan(toks, _accept):
         cc, start = _country(entry, toks, i, j, q, lang, lex)
-        if lang == "en" and start == toks[i].start and _inside_name(text, toks, i):
+        after_title, prev_end = prev_end == i, j
+        if lang == "en" and start == toks[i].start and _inside_name(text, toks, i, after_title):
             continue  # "Crocus City Hall": the tail of another proper name, not the agency
         end = toks[j - 1].end
         agency = _resolve(entry.agency, dict(entry.by_country), cc)
         out.append(ActorMention(start, end, text[start:end], agency, cc, entry.by_country))
-    return _share_titles(text, out)
+    return _share_titles(text, out, lang)

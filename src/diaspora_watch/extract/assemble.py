@@ -45,6 +45,10 @@ def _date(p: Parsed, si: int, trig: triggers.Trigger, etype: str, cue_hits: list
             and not any(c <= m.start for c in clauses)]
     specific = [m for m in here if m.kind not in dates.VAGUE]
     pick = min(specific or here, key=lambda m: abs(m.start - pos), default=None)
+    if pick is None and (told := _told(p, si)) is not None:
+        # "Также гражданства были лишены двое москвичей. Об этом 16 октября заявила ...": the
+        # day it was announced (codebook §3)
+        pick = next((m for m in usable(p.dates[told]) if m.kind not in dates.VAGUE and not dates.stamp(m, a)), None)
     carried = False
     back = si
     while pick is None and back > 0 and si - back < CARRY_SENTENCES and _continues(p.sentences[back - 1], p.sentences[back]):
@@ -79,10 +83,13 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
     grp = locate.group(p.groups[si], p.people_after)
     if not grp and si > 0 and p.sentences[si - 1].paragraph == sent.paragraph:
         grp = locate.group(p.groups[si - 1], p.people_after)
-    places = locate.not_objects(p.places[si], p.doc.text, toks, p.lang)
+    places = locate.not_origins(p.places[si], toks, p.lang)
     if etype not in ("policy", "diplomatic"):
         places = locate.off_theatre(places, toks, p.lang)
-    acting = locate.not_contacted(p.actors[si], toks, p.lang)
+    acting = hedges.out_of_scope(locate.not_contacted(p.actors[si], toks, p.lang), cue_hits, trig.hit)
+    told = _told(p, si)
+    if told is not None:
+        acting = acting + locate.not_contacted(p.actors[told], p.tokens[told], p.lang)
     if etype == "diplomatic":
         acting = locate.state_after(acting, p.places[si], p.doc.text)
     w = locate.where(etype, sub, pos, places, acting, grp, p.host, p.country_counts)
@@ -97,17 +104,20 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
         grp = [g for g in p.doc_group if g != w.country]
     if etype == "diplomatic" and (not grp or sub == "advisory" and w.country in grp):
         grp = [w.country]  # a state advises its own nationals
-    st_hits = p.status_hits[si]
+    st_hits = [h for h in p.status_hits[si] if not _contrasted(p.doc.text, h, trig.hit)]
     citizen_of = _citizen_of(p, si, st_hits)
     st, st_why = status.decide(st_hits, citizen_of, w.country, sub)
-    st_from_doc = st == "unknown" and bool(p.doc_status and grp and w.country not in grp)
-    if st_from_doc:
+    st_weak = st == "unknown"  # a status some other sentence states replaces it (merge, inherit)
+    if st_weak and p.doc_status and grp and w.country not in grp:
         st, st_why = p.doc_status, "the status the document gives these people"
+    elif st_weak and sub in status.FALLBACKS:
+        st, st_why = status.FALLBACKS[sub], "what the measure implies"
     if st == "naturalized" and w.country in grp:
         grp = [g for g in grp if g != w.country]  # "naturalized Russians": origin not stated
     cnt = _count(p, trig) if etype in COUNTED_TYPES else None
-    people = [x for x in p.persons if sent.start <= x.start < sent.end and not x.excluded
-              and not (x.speaker and etype in COUNTED_TYPES and not _official(x, acting, actors, w.country))]
+    told_span = (p.sentences[told].start, p.sentences[told].end) if told is not None else (0, 0)
+    people = [x for x in p.persons if (sent.start <= x.start < sent.end or told_span[0] <= x.start < told_span[1])
+              and not x.excluded and not (x.speaker and etype in COUNTED_TYPES and not _official(x, acting, actors, w.country))]
     names = list(dict.fromkeys(x.name for x in people))
     cert, cert_hit = hedges.certainty(cue_hits, sub, trig.hit)
     source = next((x for x in p.persons if sent.start <= x.start < sent.end and x.speaker
@@ -119,7 +129,8 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
         "admin1": w.admin1, "place": w.place, "group": grp, "status": st,
         "count": cnt.value if cnt else None, "count_qualifier": cnt.qualifier if cnt else None,
         "fatalities": cnt.value if cnt and sub == "death_in_custody" else None,
-        "actors": actors, "persons": names, "certainty": cert, "evidence": [sent.text], "claims": [],
+        "actors": actors, "persons": names, "certainty": cert,
+        "evidence": [sent.text] + ([p.sentences[told].text] if told is not None else []), "claims": [],
         "incident": None,
     }
     ex = {
@@ -138,7 +149,7 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
     ev["_said"] = cued and _said(cue_hits, toks, date_why)
     ev["_anaphor"] = not cued and hedges.anaphor(cue_hits, trig.hit) is not None
     ev["_sis"] = {si}
-    ev["_status_from_doc"] = st_from_doc
+    ev["_status_weak"] = st_weak
     ev["_hit"] = [x.name for x in people if not x.speaker]  # who may be counted as hit
     return ev
 
@@ -177,20 +188,43 @@ def _official(person: persons.Person, mentions: list[Any], codes: list[str], cou
     return any(titled(person, a) and a.code(country) in codes for a in mentions)
 
 
+def _told(p: Parsed, si: int) -> int | None:
+    """The next sentence when it tells who reported this one's act and when ("Об этом 16 октября
+    заявила пресс-секретарь МВД", "This was announced by the ministry on Monday"): its date,
+    agency and spokesperson belong to that act."""
+    nxt = si + 1
+    if nxt >= len(p.sentences) or p.sentences[nxt].paragraph != p.sentences[si].paragraph:
+        return None
+    if nxt not in p.hedge_hits:
+        p.hedge_hits[nxt] = hedges.cues(p.tokens[nxt], p.lang)
+    return nxt if any(h.label == "telling" and h.first == 0 for h in p.hedge_hits[nxt]) else None
+
+
 def _continues(prev: Sentence, sent: Sentence) -> bool:
     """``sent`` goes on from ``prev``: the same paragraph, or a quotation opening the next one
     (a witness's words illustrating what the paragraph before told)."""
     return prev.paragraph == sent.paragraph or (sent.paragraph == prev.paragraph + 1 and sent.text[:1] in "\"«“„")
 
 
+#: A contrast sets two groups of people apart: "40 naturalized citizens were summoned, while 170
+#: others were sent to police stations over immigration violations".
+_CONTRAST = re.compile(r"\s(?:while|whereas|тогда как|в то время как)\s|;", re.IGNORECASE)
+
+
+def _contrasted(text: str, a: Any, b: Any) -> bool:
+    """A contrast stands between the spans ``a`` and ``b`` of one sentence."""
+    lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    return bool(_CONTRAST.search(text[lo:hi]))
+
+
 _CLAUSE_BREAK = re.compile(r"\s(?:and|but|while|и|а|но)\s|[;:]", re.IGNORECASE)
 _AND = re.compile(r"^\s*(?:,|and|и)?\s*(?:and|и)?\s*(?:the\s+)?$")
-_REGION_WORD = re.compile(r"^\s*(?:regions|oblasts|provinces|областях|областей|области|регионах|регионов)\b", re.IGNORECASE)
 
 
 def _split_places(p: Parsed, trig: triggers.Trigger, ev: dict[str, Any]) -> list[dict[str, Any]]:
     """An action reported in a list of places ("similar detentions in the Kaliningrad and Smolensk
-    regions") is one action per place (codebook §1: one place and time per event)."""
+    regions", which ``places`` reads as two regions) is one action per place (codebook §1: one
+    place and time per event)."""
     if ev["type"] not in COUNTED_TYPES or ev["admin1"] is None:
         return [ev]
     local = [pl for pl in p.places[trig.sentence] if pl.level in ("city", "admin1") and pl.country == ev["country"]]
@@ -200,8 +234,7 @@ def _split_places(p: Parsed, trig: triggers.Trigger, ev: dict[str, Any]) -> list
         if len(run) > 1 and any(x.admin1 == ev["admin1"] for x in run) and len({x.admin1 for x in run}) == len(run):
             nxt = local[local.index(pl) + 1] if local.index(pl) + 1 < len(local) else None
             if nxt is None or not _AND.match(p.doc.text[pl.end : nxt.start]):
-                regions = bool(_REGION_WORD.match(p.doc.text[pl.end :]))
-                return [_at(ev, x, None if regions or x.level != "city" else x.name) for x in run]
+                return [_at(ev, x, x.name if x.level == "city" else None) for x in run]
     return [ev]
 
 
@@ -287,7 +320,7 @@ def extract_events(doc: Document) -> list[dict[str, Any]]:
         ev.pop("_anaphor")
         ev.pop("_said")
         ev.pop("_sis")
-        ev.pop("_status_from_doc")
+        ev.pop("_status_weak")
         hit = ev.pop("_hit")
         ev["claims"] = claims.find(ev["evidence"], p.lang, ev["certainty"] == "alleged")
         if ev["count"] is None and ev["type"] in COUNTED_TYPES and hit:

@@ -7,11 +7,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from diaspora_watch.extract import morph
 from diaspora_watch.extract.components import component
 from diaspora_watch.extract.lexicon import load
 from diaspora_watch.extract.matcher import Matcher, Token
 
 # 1,018 / 2 500 / 39,5 (a Russian decimal comma) / 2875
+#: An apostrophe closing a noun makes it a possessive: "workers' hostels", "the migrant's home".
+_POSSESSIVE = re.compile(r"['’](?:s\b)?")
 _NUM = re.compile(r"(?<![\d.,])(\d{1,3}(?:[,\u00a0 ]\d{3})+|\d+(?:[.,]\d+)?)(?![\d])")
 
 
@@ -70,9 +73,9 @@ def find(text: str, tokens: list[Token], lang: str) -> list[Count]:
         elif tokens[last].key in mult and first == last:
             value = mult[tokens[last].key]
         if value < 1 or value != int(value) and value < 1000 or (1900 <= value <= 2100 and last == first and "," not in tokens[first].text):
-            if not (1900 <= value <= 2100 and _counted(tokens, last, noun_at, lex)):
+            if not (1900 <= value <= 2100 and _counted(text, tokens, last, noun_at, lex)):
                 continue
-        if not _counted(tokens, last, noun_at, lex):
+        if not _counted(text, tokens, last, noun_at, lex):
             continue
         q = qual_end.get(first)
         start = q.start if q else tokens[first].start
@@ -83,15 +86,31 @@ def find(text: str, tokens: list[Token], lang: str) -> list[Count]:
     return out
 
 
-def _counted(tokens: list[Token], last: int, noun_at: dict[int, Any], lex: dict[str, Any]) -> bool:
-    """The number counts people: a counted noun follows within three words, or it is a subject ("nine were")."""
+def _counted(text: str, tokens: list[Token], last: int, noun_at: dict[int, Any], lex: dict[str, Any]) -> bool:
+    """The number counts people: it quantifies a person noun ("three natives of Azerbaijan",
+    "two Tajik citizens"), is a subject ("nine were"), or is a collective numeral that means
+    people by itself ("в отношении двоих").
+
+    The noun must head the number's phrase: one that only owns its head ("three workers'
+    hostels") or follows a preposition after the head ("three hostels of migrants") counts
+    buildings, not people; "two of the migrants" is partitive and counts them. In Russian the
+    first noun after the number is its head ("в пяти общежитиях мигрантов": hostels).
+    """
+    if tokens[last].key in lex.get("people_numerals", []) and not _before_unit(tokens, last, lex):
+        return True
     for k in range(last + 1, min(last + 4, len(tokens))):
         if tokens[k].key in lex.get("not_after", []) or tokens[k].key.split("-")[-1] in lex.get("not_after", []):
             return False
         if k in noun_at and noun_at[k].label == "noun":
-            return True
+            return not _POSSESSIVE.match(text, tokens[k].end)
+        if tokens[k].key in lex.get("prepositions", []) and k > last + 1 or morph.is_noun(tokens[k].text):
+            return False
     nxt = tokens[last + 1].key if last + 1 < len(tokens) else ""
     return nxt in lex.get("subject_verbs", []) and last + 1 < len(tokens)
+
+
+def _before_unit(tokens: list[Token], last: int, lex: dict[str, Any]) -> bool:
+    return last + 1 < len(tokens) and tokens[last + 1].key in lex.get("not_after", [])
 
 
 def best(counts: list[Count]) -> Count | None:

@@ -13,6 +13,7 @@ Three shapes are found, from ``lexicons/<lang>/groups.yaml``:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import TypeVar
@@ -78,19 +79,19 @@ def _lexicon(lang: str) -> _Lexicon:
                     frozenset(data.get("not_adjective_after", [])))
 
 
-def _first(_span: list[Tok], candidates: list[V], _after: Tok | None) -> V:
+def _first(_span: Sequence[Tok], candidates: list[V], _after: Tok | None) -> V:
     """PhraseIndex callback taking the first value of any match."""
     return candidates[0]
 
 
-def _match_at(index: PhraseIndex, toks: list[Tok], i: int) -> int:
+def _match_at(index: PhraseIndex, toks: Sequence[Tok], i: int) -> int:
     """Length of the longest phrase of ``index`` starting at token ``i`` (0 when none)."""
     for j, end, _ in index.scan(toks[i : i + index.longest], _first):
         return end if j == 0 else 0
     return 0
 
 
-def _demonyms(text: str, toks: list[Tok], lang: str, lex: _Lexicon) -> list[GroupMention]:
+def _demonyms(text: str, toks: Sequence[Tok], lang: str, lex: _Lexicon) -> list[GroupMention]:
     out = []
     for i, j, d in lex.demonyms.scan(toks, lambda span, c, a: c[0] if lang == "ru" or span[0].text[:1].isupper() else None):
         noun = _match_at(lex.people_nouns, toks, j) if d.adjective else 0
@@ -113,7 +114,7 @@ def _kind(d: _Demonym, after: Tok | None, text: str, end: int, lex: _Lexicon) ->
     return "people"  # "the Kyrgyz were", "Kyrgyz, Tajiks"
 
 
-def _origins(text: str, toks: list[Tok], lang: str, lex: _Lexicon) -> list[GroupMention]:
+def _origins(text: str, toks: Sequence[Tok], lang: str, lex: _Lexicon) -> list[GroupMention]:
     countries_at = {p.start: p for p in find_places(text, lang) if p.level == "country"}
     out = []
     for i, j, _ in lex.origin_nouns.scan(toks, _first):

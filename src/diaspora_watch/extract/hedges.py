@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from typing import Any
 
 from diaspora_watch.extract.components import component
 from diaspora_watch.extract.matcher import Hit, Matcher, Token, compiled
@@ -11,6 +13,13 @@ from diaspora_watch.extract.matcher import Hit, Matcher, Token, compiled
 HYPOTHETICAL_WINDOW = 6
 NEGATION_WINDOW = 2
 BACKGROUND_WINDOW = 3
+#: How many words after a class-describing clause opens ("for citizens who are ...") it still runs.
+CLASS_WINDOW = 8
+#: Cues whose clause, when it follows a trigger, is about another act: agencies named there do
+#: not act in the trigger's event ("detained ..., could avoid deportation by signing a contract
+#: with the Defence Ministry"; "вступит в силу после подписания президентом").
+SCOPE_LABELS = frozenset({"hypothetical", "planned", "pending", "class"})
+_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
 
 
 @lru_cache(maxsize=4)
@@ -23,11 +32,34 @@ def cues(tokens: list[Token], lang: str) -> list[Hit]:
     return _matcher(lang).find(tokens)
 
 
-def blocked(hits: list[Hit], trigger: Hit, allow_hypothetical: bool) -> Hit | None:
+def clause_breaks(text: str, tokens: list[Token]) -> frozenset[int]:
+    """Indexes of the tokens a comma, semicolon, colon, bracket or dash comes just before."""
+    return frozenset(k for k in range(1, len(tokens)) if _BREAK.search(text[tokens[k - 1].end : tokens[k].start]))
+
+
+def restrictive(hits: list[Hit], breaks: frozenset[int], lang: str) -> list[Hit]:
+    """``hits`` less the English class cues a comma splits ("handed the case to prosecutors,
+    who charged ..."): a clause set off by a comma tells of someone in particular. Russian sets
+    every relative clause off ("для тех, кто"), so there the comma says nothing."""
+    if lang == "ru":
+        return hits
+    return [h for h in hits if h.label != "class" or not any(h.first < b < h.last for b in breaks)]
+
+
+def _in_clause(cue: Hit, trigger: Hit, breaks: frozenset[int], window: int) -> bool:
+    """``trigger`` comes after ``cue`` within ``window`` words and no clause break between."""
+    return 0 <= trigger.first - cue.last <= window - 1 and not any(cue.last < b <= trigger.first for b in breaks)
+
+
+def blocked(hits: list[Hit], trigger: Hit, allow_hypothetical: bool, breaks: frozenset[int] = frozenset()) -> Hit | None:
     """The cue that makes ``trigger`` no event, if any: a negation or hypothetical just before it,
-    or anywhere in the sentence a generic cue (a penalty the law sets, "no information about")."""
+    a clause that describes a kind of people it is in ("a hotline for citizens who are
+    detained"), or anywhere in the sentence a generic cue (a penalty the law sets, "no
+    information about"). ``breaks`` are the sentence's clause breaks (:func:`clause_breaks`)."""
     for h in hits:
         if h.label == "generic":
+            return h
+        if h.label == "class" and _in_clause(h, trigger, breaks, CLASS_WINDOW):
             return h
         gap = trigger.first - h.last
         if h.label == "negation" and 0 <= gap <= NEGATION_WINDOW - 1:
@@ -55,6 +87,14 @@ def certainty(hits: list[Hit], subtype: str, trigger: Hit | None = None) -> tupl
 
 def _governs(cue: Hit, trigger: Hit) -> bool:
     return 0 <= trigger.first - cue.last <= HYPOTHETICAL_WINDOW - 1 or 0 <= cue.first - trigger.last <= 1 or cue.first <= trigger.first < cue.last
+
+
+def out_of_scope(actors: list[Any], hits: list[Hit], trigger: Hit) -> list[Any]:
+    """``actors`` less those named after a cue that opens, past ``trigger``, a clause about
+    another act (a hypothetical, a plan, a pending step, a kind of people): "could avoid
+    deportation by signing a contract with the Defence Ministry" names no actor of the detention."""
+    cuts = [h.end for h in hits if h.label in SCOPE_LABELS and h.start >= trigger.end]
+    return [a for a in actors if not any(a.start >= c for c in cuts)]
 
 
 def in_passing(hits: list[Hit], trigger: Hit) -> Hit | None:

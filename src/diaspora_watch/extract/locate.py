@@ -39,7 +39,6 @@ class Where:
 CONTACT_WINDOW = 3
 MAIN_GROUP_SHARE = 0.6
 STATE_AFTER_CHARS = 40
-_QUOTES = frozenset("\"«“„'")
 #: How many words before a place a war word makes it the theatre of war ("to fight in Ukraine").
 THEATRE_WINDOW = 4
 
@@ -49,17 +48,14 @@ def _war_words(lang: str) -> frozenset[str]:
     return frozenset(load("locate", lang if lang in ("en", "ru") else "en")["war_words"])
 
 
-def not_objects(places: list[Any], text: str, tokens: list[Any], lang: str) -> list[Any]:
-    """``places`` that can locate an event: not the name of a building or business ("the Baku
-    Plaza shopping centre" in Yekaterinburg, «Баку Плаза»: in quotes or followed by such a word),
-    nor someone's home town ("a Dushanbe resident", "уроженец Баку")."""
+def not_origins(places: list[Any], tokens: list[Any], lang: str) -> list[Any]:
+    """``places`` that can locate an event: not someone's home town ("a Dushanbe resident",
+    "уроженец Баку"). Names of buildings and businesses are no places at all (see ``places``)."""
     lex = load("locate", lang if lang in ("en", "ru") else "en")
-    after, before = set(lex["object_after"]) | set(lex["origin_after"]), set(lex["origin_before"])
+    after, before = set(lex["origin_after"]), set(lex["origin_before"])
     starts = [t.start for t in tokens]
     out = []
     for p in places:
-        if text[max(0, p.start - 1) : p.start] in _QUOTES:
-            continue
         i, j = bisect_left(starts, p.start), bisect_left(starts, p.end)
         if j < len(tokens) and tokens[j].key in after or any(t.key in before for t in tokens[max(0, i - 2) : i]):
             continue
@@ -162,7 +158,8 @@ def where(etype: str, subtype: str, pos: int, places: list[Any], actors: list[An
             if own:
                 return Where(state, own[0].admin1, own[0].name if own[0].level == "city" else None, own[0].surface)
             return Where(state, None, None, judging[0].surface if judging else "the group's own state")
-    local = [p for p in _near(places, pos) if p.level in ("city", "admin1")]
+    # a town its people name ("Muscovites") only when the sentence names no town itself
+    local = sorted((p for p in _near(places, pos) if p.level in ("city", "admin1")), key=lambda p: p.demonym)
     if etype == "policy":
         states = [p for p in places if p.level == "country"]
         state_actors = [a for a in actors if a.country]

@@ -5,6 +5,8 @@ Lexicon patterns are strings of space-separated items, matched against a sentenc
 - ``word``: the token's key equals ``word`` (key = lowercase word in English, lemma in Russian,
   so ``задержать`` matches задержали, задержанных, ...);
 - ``word*``: the key starts with ``word`` (``deport*`` matches deported, deportation);
+- ``=word``: the lowercase word as written, not its lemma (``=будет`` is future, while the
+  lemma ``быть`` also matches the past "был");
 - ``a|b``: either item; ``?``: any one token; ``...``: a gap of up to four tokens.
 
 Patterns are compiled once per lexicon and indexed by their first item, so a sentence costs
@@ -41,7 +43,7 @@ class Hit:
     pattern: str
 
 
-_Item = tuple[tuple[str, ...], tuple[str, ...], bool]  # exact keys, prefixes, wildcard
+_Item = tuple[tuple[str, ...], tuple[str, ...], bool, tuple[str, ...]]  # exact keys, prefixes, wildcard, surfaces
 _Entry = tuple[str, str, list["_Item | None"]]  # label, pattern, items
 #: Words whose candidate patterns a matcher remembers (bounded: a stream has a long tail).
 CACHE_WORDS = 100_000
@@ -55,17 +57,21 @@ def tokenize(text: str, lang: str) -> list[Token]:
 
 
 def _item(raw: str) -> _Item:
-    exact, prefix = [], []
+    exact, prefix, surface = [], [], []
     for alt in raw.split("|"):
         if alt == "?":
-            return ((), (), True)
-        (prefix if alt.endswith("*") else exact).append(alt.rstrip("*").lower())
-    return (tuple(exact), tuple(prefix), False)
+            return ((), (), True, ())
+        if alt.startswith("="):
+            surface.append(alt[1:].lower())
+        else:
+            (prefix if alt.endswith("*") else exact).append(alt.rstrip("*").lower())
+    return (tuple(exact), tuple(prefix), False, tuple(surface))
 
 
-def _accepts(item: _Item, key: str) -> bool:
-    exact, prefix, any_ = item
-    return any_ or key in exact or any(key.startswith(p) for p in prefix)
+def _accepts(item: _Item, tok: Token) -> bool:
+    exact, prefix, any_, surface = item
+    key = tok.key
+    return any_ or key in exact or any(key.startswith(p) for p in prefix) or bool(surface) and tok.text.lower() in surface
 
 
 class Matcher:
@@ -82,8 +88,8 @@ class Matcher:
             if first is None:
                 raise ValueError(f"pattern {pattern!r} may not start with '...'")
             entry = (label, pattern, items)
-            if first[2]:
-                self._wild.append(entry)
+            if first[2] or first[3]:
+                self._wild.append(entry)  # tested on every token (a surface form has no key to index)
             for k in first[0]:
                 self._exact[k].append(entry)
             for p in first[1]:
@@ -95,7 +101,8 @@ class Matcher:
         found = self._cache.get(key)
         if found is None:
             pool = self._exact.get(key, []) + self._prefix.get(key[:2], []) + self._wild
-            found = tuple({id(e): e for e in pool if _accepts(e[2][0], key)}.values())  # type: ignore[arg-type]
+            probe = Token(0, 0, "", key)
+            found = tuple({id(e): e for e in pool if e[2][0][3] or _accepts(e[2][0], probe)}.values())  # type: ignore[index, arg-type]
             if len(self._cache) < CACHE_WORDS:
                 self._cache[key] = found
         return found
@@ -123,7 +130,7 @@ def _match(items: list[_Item | None], tokens: Sequence[Token], i: int) -> int | 
         if i + len(items) > len(tokens):
             return None
         for k, item in enumerate(items):
-            if not _accepts(item, tokens[i + k].key):  # type: ignore[arg-type]
+            if not _accepts(item, tokens[i + k]):  # type: ignore[arg-type]
                 return None
         return i + len(items)
 
@@ -137,7 +144,7 @@ def _match(items: list[_Item | None], tokens: Sequence[Token], i: int) -> int | 
                 if r is not None:
                     return r
             return None
-        if j < len(tokens) and _accepts(item, tokens[j].key):
+        if j < len(tokens) and _accepts(item, tokens[j]):
             return go(k + 1, j + 1)
         return None
 

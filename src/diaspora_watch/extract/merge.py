@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from diaspora_watch.extract import counts, triggers
+from diaspora_watch.extract import counts, status, triggers
 from diaspora_watch.extract.components import component
 
 def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -63,8 +63,10 @@ def merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         into["_hit"] += [n for n in ev["_hit"] if n not in into["_hit"]]
         for key in ("group", "actors", "persons", "evidence"):
             into[key] = into[key] + [x for x in ev[key] if x not in into[key]]
-        if (into["status"] == "unknown" or into["_status_from_doc"]) and ev["status"] != "unknown" and not ev["_status_from_doc"]:
-            into["status"], into["_status_from_doc"] = ev["status"], False
+        if into["_status_weak"] and not ev["_status_weak"]:
+            into["status"], into["_status_weak"] = ev["status"], False
+        elif not ev["_status_weak"]:
+            into["status"] = status.combine(into["status"], ev["status"])  # citizens here, foreigners there: mixed
         best = counts.best([c for c in (_as_count(into), _as_count(ev)) if c])
         if best:
             into["count"], into["count_qualifier"] = best.value, best.qualifier
@@ -89,7 +91,7 @@ def inherit(events: list[dict[str, Any]]) -> None:
                     and any(0 <= first - si <= CONSEQUENCE_WINDOW for si in e["_sis"])), None)
         if rev is None:
             continue
-        if dep["status"] in ("unknown", "undocumented") or dep["_status_from_doc"]:
+        if dep["status"] == "undocumented" or dep["_status_weak"]:
             dep["status"] = rev["status"]
         for key in ("admin1", "place", "count", "count_qualifier"):
             if dep[key] is None and rev[key] is not None and (key not in ("place",) or dep["admin1"] == rev["admin1"]):

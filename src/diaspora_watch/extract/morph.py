@@ -35,6 +35,15 @@ def lemma(word: str) -> str:
     return _analyzer().parse(w)[0].normal_form.replace("ё", "е")
 
 
+@lru_cache(maxsize=200_000)
+def is_noun(word: str) -> bool:
+    """True when pymorphy3's likeliest reading of a Russian word is a noun (never for other words)."""
+    w = word.lower()
+    if not any("\u0400" <= ch <= "\u04ff" for ch in w):
+        return False
+    return _analyzer().parse(w)[0].tag.POS == "NOUN"
+
+
 def tokens(text: str) -> list[tuple[int, int, str]]:
     """Word tokens as ``(start, end, surface)``; offsets index into ``text``."""
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]

@@ -60,7 +60,7 @@ def parse(doc: Document) -> Parsed | None:
     text = doc.text
     sents = split(text)
     per = _per_sentence(tokenize(text, lang), sents)
-    trigs = [t for t in triggers.detect(per, lang) if not _headline(sents[t.sentence], text, doc.title)]
+    trigs = [t for t in triggers.detect(per, lang, text) if not _headline(sents[t.sentence], text, doc.title)]
     trigs = _drop_vehicles(trigs)
     if not trigs:
         return None
@@ -78,7 +78,9 @@ def parse(doc: Document) -> Parsed | None:
         return out
 
     places = geo.places(text, lang)
-    spans = [(sents[i].start, sents[i].end) for i in sorted({t.sentence for t in trigs})]
+    read = {t.sentence for t in trigs}
+    read |= {i + 1 for i in read if i + 1 < len(sents) and _telling(per[i + 1], lang)}  # "Об этом заявила Ирина Волк"
+    spans = [(sents[i].start, sents[i].end) for i in sorted(read)]
     parsed = Parsed(doc, lang, sents, per, trigs, mentions, bucket(places), bucket(geo.groups(text, lang)),
                     bucket(locate.corefer(list(geo.actors(text, lang)))), persons.find(text, lang, spans), anchor,
                     locate.host(list(places)), Counter(pl.country for pl in places))
@@ -99,6 +101,11 @@ def parse(doc: Document) -> Parsed | None:
                     if h.first - back >= 0:
                         parsed.people_after.setdefault(toks[h.first - back].start, "people")
     return parsed
+
+
+def _telling(toks: list[Token], lang: str) -> bool:
+    """The sentence opens by telling who reported the act before it ("Об этом сообщила ...")."""
+    return any(h.label == "telling" and h.first == 0 for h in hedges.cues(toks, lang))
 
 
 def _recaps(sents: list[Sentence], per: list[list[Token]], with_triggers: set[int], lang: str) -> set[int]:

@@ -11,6 +11,7 @@ with towns of the corridor (Russia, Azerbaijan, Central Asia) weighted ten times
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -48,6 +49,7 @@ class PlaceMention:
     name: str  # English: the city, region or country
     lat: float | None
     lon: float | None
+    demonym: bool = False  # named by its people ("Muscovites"), not by its name
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ class _Gazetteer:
         self.given: set[tuple[str, ...]] = set()
         self.countries: dict[str, _Place] = {}
         self.regions: dict[str, _Place] = {}
+        self.cities: dict[str, _Place] = {}  # by GeoNames id
         extra = {lang: lexicon.load("places", lang) for lang in _LANGS}
         for data in extra.values():
             for word in data["stop"]:
@@ -96,6 +99,13 @@ class _Gazetteer:
         self._load_countries(extra)
         self._load_regions()
         self._load_cities(extra)
+        self.region_words = {lang: extra[lang].get("region_words", {}) for lang in _LANGS}
+        self.object_after = {lang: frozenset(extra[lang].get("object_after", [])) for lang in _LANGS}
+        self.demonyms: dict[str, PhraseIndex[_Place]] = {lang: PhraseIndex() for lang in _LANGS}
+        for lang in _LANGS:
+            for gid, words in extra[lang].get("demonyms", {}).items():
+                for word in words:
+                    self.demonyms[lang].add_phrase(word, self.cities[gid])
 
     def _add(self, name: str, place: _Place, primary: bool = True) -> None:
         exact = tuple(w for _, _, w in morph.tokens(name)) if name.isupper() else None
@@ -135,13 +145,14 @@ class _Gazetteer:
             cc, pop = row["country"], int(row["population"])
             weight = pop * (10 if cc in CORRIDOR else 1)
             place = _Place("city", cc, row["admin1"] or None, _ascii(row["name"]), _float(row["lat"]), _float(row["lon"]), weight)
+            self.cities[row["geonameid"]] = place
             self._add(row["name"], place)
             for n in aliases.get(row["geonameid"], []):
                 self._add(n, place)
             for n in split_list(row["en"]) + split_list(row["ru"]):
                 self._add(n, place, primary=False)
 
-    def accept(self, span: list[Tok], names: list[_Name], after: Tok | None) -> _Name | None:
+    def accept(self, span: Sequence[Tok], names: list[_Name], after: Tok | None) -> _Name | None:
         """Pick the place a matched span names, or ``None`` when it is not a place here."""
         keys = {tuple(t.surface for t in span), tuple(t.key for t in span)}
         if keys & self.stop:
@@ -154,7 +165,7 @@ class _Gazetteer:
         return min(fits, key=lambda n: (_LEVEL_RANK[n.place.level], -n.place.weight * (1 if n.primary else 0.3)))
 
 
-def _case_fits(span: list[Tok], name: _Name) -> bool:
+def _case_fits(span: Sequence[Tok], name: _Name) -> bool:
     if name.exact is not None:
         return tuple(t.text for t in span) == name.exact
     return span[0].text[:1].isupper()
@@ -189,13 +200,84 @@ def find_places(text: str, lang: str) -> list[PlaceMention]:
 def _places(text: str, lang: str) -> tuple[PlaceMention, ...]:
     """Cached: groups and actors look up the places of the same text again."""
     g = _gazetteer()
+    lang = lang if lang in _LANGS else "en"
     toks = tokenize(text, lang)
+    found = [(i, j, name.place, False) for i, j, name in g.index.scan(toks, g.accept) if not _names_object(text, toks, i, j, g, lang)]
+    found = _listed_regions(text, toks, found, g, lang)
+    taken = [(i, j) for i, j, _, _ in found]
+    for i, j, place in g.demonyms[lang].scan(toks, lambda span, c, _a: c[0] if lang == "ru" or span[0].text[:1].isupper() else None):
+        if all(j <= a or i >= b for a, b in taken):
+            found.append((i, j, place, True))
     out = []
-    for i, j, name in g.index.scan(toks, g.accept):
-        p = name.place
+    for i, j, p, demonym in sorted(found, key=lambda f: f[0]):
         start, end = toks[i].start, toks[j - 1].end
-        out.append(PlaceMention(start, end, text[start:end], p.level, p.country, p.admin1, p.name, p.lat, p.lon))
+        out.append(PlaceMention(start, end, text[start:end], p.level, p.country, p.admin1, p.name, p.lat, p.lon, demonym))
     return tuple(out)
+
+
+_OPENING_QUOTES = frozenset("\"«“„'")
+_CLOSING_QUOTES = frozenset("\"»”“'")
+#: How many words after a quoted place name its closing quote may come («Баку Плаза»).
+QUOTED_NAME_WORDS = 2
+
+
+def _names_object(text: str, toks: Sequence[Tok], i: int, j: int, g: _Gazetteer, lang: str) -> bool:
+    """The place name is part of a building's or business's name: a word such as "Plaza" or
+    "hotel" follows it ("the Baku Plaza shopping centre"), or it opens a short quoted name
+    («Баку Плаза», "Moskva" cinema) -- not a quotation that merely starts with it."""
+    if j < len(toks) and toks[j].key in g.object_after[lang]:
+        return True
+    start = toks[i].start
+    if text[max(0, start - 1) : start] not in _OPENING_QUOTES or start == 0:
+        return False
+    last = toks[min(j + QUOTED_NAME_WORDS, len(toks)) - 1]
+    return any(ch in _CLOSING_QUOTES for ch in text[toks[j - 1].end : last.end + 1])
+
+
+_LINKS = frozenset({"and", "or", "и", "или"})
+
+
+def _listed_regions(text: str, toks: Sequence[Tok], found: list[tuple[int, int, _Place, bool]], g: _Gazetteer,
+                    lang: str) -> list[tuple[int, int, _Place, bool]]:
+    """Names listed before a region word are regions: "the Kaliningrad and Smolensk regions",
+    "в Калининградской и Смоленской областях" -- each name with the word makes a region's name."""
+    words = g.region_words[lang]
+    items: list[tuple[int, int, _Place, bool]] = []
+    for r, t in enumerate(toks):
+        single = words.get(t.key)
+        if single is None:
+            continue
+        listed, end = [], r
+        while end > 0:
+            item = _region_item(toks, end, single, g)
+            if item is None:
+                break
+            listed.append(item)
+            first = item[0]
+            if first > 0 and toks[first - 1].key in _LINKS:
+                end = first - 1
+            elif first > 0 and "," in text[toks[first - 1].end : toks[first].start]:
+                end = first
+            else:
+                break
+        if len(listed) >= 2:
+            items.extend(listed)
+    if not items:
+        return found
+    kept = [f for f in found if all(f[1] <= a or f[0] >= b for a, b, _, _ in items)]
+    return kept + items
+
+
+def _region_item(toks: Sequence[Tok], end: int, word: str, g: _Gazetteer) -> tuple[int, int, _Place, bool] | None:
+    """The region whose name is the one or two capitalized words ending at ``end`` and ``word``."""
+    for size in (2, 1):
+        first = end - size
+        if first < 0 or not toks[first].text[:1].isupper():
+            continue
+        names = [n for n in g.index.get(tuple(t.key for t in toks[first:end]) + (word,)) if n.place.level == "admin1"]
+        if names:
+            return first, end, names[0].place, False
+    return None
 
 
 def country_centroid(cc: str) -> tuple[float, float] | None:

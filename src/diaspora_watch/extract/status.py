@@ -12,6 +12,12 @@ from diaspora_watch.extract.matcher import Hit, Matcher, Token, compiled
 #: An advisory addresses nationals abroad; a protest or statement may concern anyone, so it
 #: keeps ``unknown`` unless the text says whose citizens they are.
 DEFAULTS = {"citizenship_revocation": "naturalized", "prosecution_for_service": "citizen", "advisory": "foreign"}
+#: The status a measure implies when neither the sentence nor the document says: only
+#: foreigners are deported, refused entry or lose permits, and the codebook's contract
+#: recruitment recruits foreigners. A status the document gives its people comes first
+#: (the stripped are deported as naturalized citizens).
+FALLBACKS = {"deportation": "foreign", "entry_ban": "foreign", "permit_cancellation": "foreign",
+             "contract_recruitment": "foreign"}
 #: Subtypes whose country is the acting state: its own citizens it speaks for are abroad.
 ACTING_STATE = frozenset({"advisory", "protest", "statement", "cancellation"})
 
@@ -46,20 +52,30 @@ def decide(hits: list[Hit], citizen_of: list[str], country: str | None, subtype:
         # Only citizens lose citizenship: "migrants" beside it are other people of the sentence.
         found.pop("foreign", None)
         found.pop("undocumented", None)
-    if "undocumented" in found:
-        found.pop("foreign", None)
-    if "naturalized" in found:
-        found.pop("citizen", None)
-    if "dual" in found:
-        found.pop("citizen", None)
-        found.pop("naturalized", None)
-    if len(found) > 1:
-        return "mixed", ", ".join(found.values())
-    if found:
-        (label, why), = found.items()
-        return label, why
+    kept = _narrowest(set(found))
+    if len(kept) > 1:
+        return "mixed", ", ".join(found[k] for k in kept)
+    if kept:
+        label = kept.pop()
+        return label, found[label]
     default: Any = DEFAULTS.get(subtype, "unknown")
     return default, ""
+
+
+#: A status that, stated beside another, is the more precise word for the same people:
+#: undocumented migrants are foreign, naturalized and dual citizens are citizens.
+_NARROWER = {"undocumented": ("foreign",), "naturalized": ("citizen",), "dual": ("citizen", "naturalized")}
+
+
+def _narrowest(labels: set[str]) -> set[str]:
+    return labels - {wide for narrow, wides in _NARROWER.items() if narrow in labels for wide in wides}
+
+
+def combine(a: str, b: str) -> str:
+    """The status of one event two sentences state differently: the narrower word when one
+    narrows the other, ``mixed`` when they name different people (citizens and foreigners)."""
+    kept = _narrowest({a, b} - {"unknown"})
+    return kept.pop() if len(kept) == 1 else "mixed" if kept else "unknown"
 
 
 #: The share of a document's status cues one status needs to stand for the whole document.

@@ -39,8 +39,11 @@ def subtypes() -> dict[str, str]:
 
 
 @component("dw.extract.triggers.v1")
-def detect(sentences: list[list[Token]], lang: str) -> list[Trigger]:
-    """One trigger per (sentence, subtype): the first pattern hit that its conditions allow."""
+def detect(sentences: list[list[Token]], lang: str, text: str = "") -> list[Trigger]:
+    """One trigger per (sentence, subtype): the first pattern hit that its conditions allow.
+
+    ``text`` is what the tokens' offsets index into; with it, clause breaks (commas, dashes)
+    bound the clauses that describe a kind of people."""
     entries, main, conds = _compiled(lang)
     out: list[Trigger] = []
     seen_cond: dict[tuple[int, str, int], bool] = {}  # (entry, condition, sentence): each tested once
@@ -55,7 +58,8 @@ def detect(sentences: list[list[Token]], lang: str) -> list[Trigger]:
         hits = main.find(tokens)
         if not hits:
             continue
-        cue_hits = hedges.cues(tokens, lang)
+        breaks = hedges.clause_breaks(text, tokens) if text else frozenset()
+        cue_hits = hedges.restrictive(hedges.cues(tokens, lang), breaks, lang)
         seen: set[str] = set()
         found: list[tuple[int, Trigger]] = []
         negated: dict[str, int] = {}
@@ -65,7 +69,7 @@ def detect(sentences: list[list[Token]], lang: str) -> list[Trigger]:
             sub = e["label"]
             if sub in seen or not _allowed(conds[n], n, si, has):
                 continue
-            if hit.first < negated.get(sub, -1) or hedges.blocked(cue_hits, hit, bool(e.get("hypothetical_ok"))):
+            if hit.first < negated.get(sub, -1) or hedges.blocked(cue_hits, hit, bool(e.get("hypothetical_ok")), breaks):
                 # what a negation governs runs on through the words that follow ("declined to
                 # sign a contract to join the army")
                 negated[sub] = max(negated.get(sub, -1), hit.last + NEGATION_RUN)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -28,7 +28,7 @@ _APOSTROPHES = str.maketrans("", "", "'’ʼ`ʹ‘")
 _CYRILLIC = ("\u0400", "\u04ff")
 
 V = TypeVar("V")
-Accept = Callable[[list["Tok"], list[V], "Tok | None"], "V | None"]
+Accept = Callable[[Sequence["Tok"], list[V], "Tok | None"], "V | None"]
 
 
 def read_tsv(name: str, columns: list[str]) -> list[dict[str, str]]:
@@ -126,9 +126,13 @@ class Tok:
     surface: str
 
 
-def tokenize(text: str, lang: str) -> list[Tok]:
-    """Tokens of ``text`` with lemma and surface keys (offsets index into ``text``)."""
-    return [Tok(s, e, w, key_of(w, lang), fold(w)) for s, e, w in morph.tokens(text)]
+@lru_cache(maxsize=32)
+def tokenize(text: str, lang: str) -> tuple[Tok, ...]:
+    """Tokens of ``text`` with lemma and surface keys (offsets index into ``text``).
+
+    Cached: the place, group and actor finders all read the same text, and tokenizing it
+    once serves the three."""
+    return tuple(Tok(s, e, w, key_of(w, lang), fold(w)) for s, e, w in morph.tokens(text))
 
 
 class PhraseIndex(Generic[V]):
@@ -149,6 +153,10 @@ class PhraseIndex(Generic[V]):
         self._firsts.add(keys[0])
         self.longest = max(self.longest, len(keys))
 
+    def get(self, keys: tuple[str, ...]) -> list[V]:
+        """The values indexed under exactly ``keys`` ([] when none)."""
+        return self._phrases.get(keys, [])
+
     def add_phrase(self, phrase: str, value: V) -> None:
         """Index ``value`` under both key forms of ``phrase``, with apostrophes dropped or as breaks.
 
@@ -159,7 +167,7 @@ class PhraseIndex(Generic[V]):
         for keys in {k for v in variants for k in phrase_keys(v)}:
             self.add(keys, value)
 
-    def scan(self, toks: list[Tok], accept: Accept[V]) -> Iterator[tuple[int, int, V]]:
+    def scan(self, toks: Sequence[Tok], accept: Accept[V]) -> Iterator[tuple[int, int, V]]:
         """Yield ``(first, last_exclusive, value)`` for non-overlapping matches.
 
         At each token the longest phrase whose ``accept(tokens, candidates, next_token)`` returns a
@@ -185,7 +193,7 @@ class PhraseIndex(Generic[V]):
             else:
                 i += 1
 
-    def _candidates(self, span: list[Tok]) -> list[V]:
+    def _candidates(self, span: Sequence[Tok]) -> list[V]:
         by_key = self._phrases.get(tuple(t.key for t in span), [])
         by_surface = self._phrases.get(tuple(t.surface for t in span), [])
         if not by_surface or by_surface is by_key:
