@@ -44,7 +44,11 @@ def _date(p: Parsed, si: int, trig: triggers.Trigger, etype: str, cue_hits: list
     here = [m for m in usable(p.dates[si]) if not dates.stamp(m, a)
             and not any(c <= m.start for c in clauses)]
     specific = [m for m in here if m.kind not in dates.VAGUE]
-    pick = min(specific or here, key=lambda m: abs(m.start - pos), default=None)
+    if any(m.kind in ("weekday", "yesterday") for m in specific):
+        # a wire dateline ("MOSCOW, Dec 20 (Agency) - ... on Thursday") is the publication day
+        specific = [m for m in specific if not (m.kind == "absolute" and dates.resolve(m, a) == a.iso())]
+    # "A day later, on Tuesday, ...": the day named beats the offset from an earlier one
+    pick = min(specific or here, key=lambda m: (m.kind in dates.NARRATIVE, abs(m.start - pos)), default=None)
     if pick is None and (told := _told(p, si)) is not None:
         # "Также гражданства были лишены двое москвичей. Об этом 16 октября заявила ...": the
         # day it was announced (codebook §3)
@@ -57,7 +61,7 @@ def _date(p: Parsed, si: int, trig: triggers.Trigger, etype: str, cue_hits: list
         pick, carried = (prev[-1], True) if prev else (None, False)
     if pick is None:
         return a.month_or_year(), "publication date", False, False
-    if pick.kind == "later":
+    if pick.kind in dates.NARRATIVE:
         earlier = [m for ms in p.dates[: si + 1] for m in ms]
         value = dates.resolve_later(pick, earlier, a) or a.month_or_year()
         return value, pick.text, False, True

@@ -19,6 +19,10 @@ from diaspora_watch.extract.lexicon import load
 from diaspora_watch.extract.matcher import Matcher, Token
 
 VAGUE = frozenset({"recent", "this_week", "last_week", "today"})
+#: Period statistics ("in the first quarter", "за девять месяцев") date to the period's last month.
+PERIOD_END = {"q1": 3, "first_half": 6, "q2": 6, "q3": 9, "nine_months": 9, "second_half": 12}
+#: Phrases that date an act by another the narrative told before it.
+NARRATIVE = frozenset({"later", "same_day"})
 _NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
@@ -99,8 +103,8 @@ def find(text: str, tokens: list[Token], lang: str) -> list[DateMention]:
                 year, last_i = int(tokens[j].text), j
                 if j + 1 < n and tokens[j + 1].key in lex.get("year_words", []):
                     last_i = j + 1
-            if tok.key == "may" and day is None and year is None:
-                continue  # the modal verb, not the month
+            if tok.key == "may" and day is None and year is None and not (i > 0 and tokens[i - 1].key in lex.get("month_cues", [])):
+                continue  # the modal verb, not the month ("in May" is the month)
             is_last = i > 0 and tokens[i - 1].key in lex.get("last", [])
             if last_i + 1 < n and tokens[last_i + 1].key in lex.get("previous_year_after", []):
                 is_last, last_i = True, last_i + 1 + (last_i + 2 < n and tokens[last_i + 2].key in lex.get("year_words", []))
@@ -123,7 +127,13 @@ def find(text: str, tokens: list[Token], lang: str) -> list[DateMention]:
             out.append(DateMention(m.start(), m.end(), m.group(), "absolute", int(y), int(mo), int(d)))
     for h in rel.find(tokens):
         if not any(o.start <= h.start < o.end for o in out):
-            out.append(_mention(text, tokens, h.first, h.last - 1, lex, h.label))
+            last, year = h.last - 1, None
+            if h.label in PERIOD_END:  # "the first quarter of 2024", "первый квартал 2024 года"
+                k = h.last + (h.last < n and tokens[h.last].key in ("of", "the"))
+                if k < n and len(tokens[k].text) == 4 and _int(tokens[k], 1900, 2099):
+                    year, last = int(tokens[k].text), k
+                    out = [o for o in out if not (o.start == tokens[k].start)]
+            out.append(_mention(text, tokens, h.first, last, lex, h.label, year))
     return sorted(out, key=lambda m: m.start)
 
 
@@ -150,12 +160,13 @@ def anchor_for(published: str, mentions: list[DateMention], collected: str) -> A
 
 def resolve_later(m: DateMention, earlier: list[DateMention], a: Anchor) -> str | None:
     """"Two weeks later": the month of the latest date the narrative gave before it (the offset
-    itself is too loose for a day), or None when the text gave none."""
-    before = [e for e in earlier if e.kind == "absolute" and e.month is not None and e.end <= m.start and not e.ignored]
+    itself is too loose for a day); "the same day": that date itself; None when the text gave none."""
+    before = [e for e in earlier if e.end <= m.start and not e.ignored
+              and ((e.kind == "absolute" and e.month is not None) or e.kind in ("weekday", "yesterday"))]
     if not before:
         return None
     value = resolve(before[-1], a)
-    return value[:7] if value else None
+    return value if value and m.kind == "same_day" else (value[:7] if value else None)
 
 
 def resolve(m: DateMention, a: Anchor) -> str | None:
@@ -193,10 +204,10 @@ def resolve(m: DateMention, a: Anchor) -> str | None:
             return f"{a.year:04d}"
         y, mo = (a.year, a.month - 1) if a.month > 1 else (a.year - 1, 12)
         return f"{y:04d}-{mo:02d}"
-    if m.kind == "first_half":
-        return f"{a.year:04d}-06"
-    if m.kind == "second_half":
-        return f"{a.year:04d}-12"
+    if m.kind in PERIOD_END:
+        end = PERIOD_END[m.kind]
+        year = m.year or (a.year - 1 if a.month is not None and end > a.month else a.year)
+        return f"{year:04d}-{end:02d}"
     return a.month_or_year()  # today, this/last week, recently: the publication month
 
 
