@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from diaspora_watch.auth import service
-from diaspora_watch.auth.errors import BadUser, TooManyAttempts
+from diaspora_watch.auth.errors import BadUser
 from diaspora_watch.auth.models import ApiToken, LoginSession, User
-from diaspora_watch.auth.ratelimit import LoginLimiter
+from diaspora_watch.serve.ratelimit import SlidingWindow
 from diaspora_watch.store import Store
 
 PASSWORD = "correct horse battery"
@@ -71,13 +71,15 @@ def test_auth_sessions_expire_and_end(store):
 
 def test_auth_limiter_blocks_after_limit_and_forgets_after_window():
     now = [0.0]
-    limiter = LoginLimiter(limit=3, window=60, clock=lambda: now[0])
-    for _ in range(3):
-        limiter.check("ip:1")
-        limiter.failed("ip:1")
-    with pytest.raises(TooManyAttempts) as caught:
-        limiter.check("ip:1")
-    assert 0 < caught.value.retry_after <= 61
-    limiter.check("ip:2")  # other keys are not affected
+    limiter = SlidingWindow(limit=3, window=60, clock=lambda: now[0])
+    for _ in range(3):  # the login route: wait() before, hit() only on a failure
+        assert limiter.wait("ip:1", "user:amina") == 0
+        limiter.hit("ip:1", "user:amina")
+    assert 0 < limiter.wait("ip:1") <= 61
+    assert 0 < limiter.wait("ip:9", "user:amina") <= 61  # the user is blocked from any address
+    assert limiter.wait("ip:2") == 0  # other keys are not affected
     now[0] = 61
-    limiter.check("ip:1")
+    assert limiter.wait("ip:1", "user:amina") == 0
+    limiter.hit("ip:1")
+    limiter.reset("ip:1")  # a login that succeeds clears its failures
+    assert limiter.wait("ip:1") == 0 and len(limiter._hits.get("ip:1", ())) == 0

@@ -16,7 +16,6 @@ with warnings.catch_warnings():
 
 from diaspora_watch.auth import service
 from diaspora_watch.intake import web
-from diaspora_watch.intake.limits import SubmissionLimiter
 from diaspora_watch.serve.app import create_app
 from diaspora_watch.serve.security import SESSION_COOKIE
 
@@ -30,7 +29,7 @@ def app(sqlite_url):
     app = create_app(sqlite_url)
     app.include_router(web.router)
     web.configure(app, new_keyring(), public_organisation="legal-aid-ekb",
-                  limiter=SubmissionLimiter(per_client=5, window=600, overall=50, overall_window=3600))
+                  limiter=web.public_limiter(per_client=5, window=600, overall=50, overall_window=3600))
     for name, (role, org) in USERS.items():
         service.add_user(app.state.store, name, PASSWORD, role, org)
     yield app

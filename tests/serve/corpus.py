@@ -60,3 +60,17 @@ def load(store: Store, scratch: Path) -> None:
     pipeline = build([STAGE, "dw.link.incidents.v1", "dw.link.search.v1"])
     report = ingest([str(DOCS), str(hostile_file(scratch))], store, pipeline=pipeline, collected="2025-12-31")
     assert not report.errors, report.errors
+
+
+def every_item(client: Any, path: str, **params: Any) -> list[dict[str, Any]]:
+    """All items of a cursor-paged API list, following ``next`` to the end."""
+    items: list[dict[str, Any]] = []
+    cursor = None
+    while True:
+        r = client.get(path, params={**params, **({"cursor": cursor} if cursor else {})})
+        assert r.status_code == 200, r.text
+        body = r.json()
+        items += body["items"]
+        cursor = body["next"]
+        if cursor is None:
+            return items

@@ -7,22 +7,13 @@ import json
 import pytest
 
 from corpus import GOLD, HOSTILE_ID
+from corpus import every_item as _all  # noqa: N813
 
 
 def _gold() -> list[dict]:
     return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def _all(client, path: str, **params) -> list[dict]:
-    items, cursor = [], None
-    while True:
-        r = client.get(path, params={**params, **({"cursor": cursor} if cursor else {})})
-        assert r.status_code == 200, r.text
-        body = r.json()
-        items += body["items"]
-        cursor = body["next"]
-        if cursor is None:
-            return items
 
 
 def test_api_incidents_pages_cover_every_incident_once_newest_first(client):

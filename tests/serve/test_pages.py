@@ -75,7 +75,8 @@ def test_pages_russian_interface_by_browser_switch_and_cookie(client):
     assert "dw_lang=ru" in switched.headers["set-cookie"] and "инцидент" in switched.text
     assert "задержание" in client.get("/", params={"lang": "ru", "subtype": "detention"}, headers=HTML).text
     en = client.get("/?lang=en", headers=HTML).text
-    assert '<html lang="en">' in en and "Incidents by week and type" in en
+    assert '<html lang="en">' in en and "Incidents by month and type" in en  # the corpus spans decades
+    assert "Инциденты по месяцам и типам" in ru and "по месяцам: период длиннее 150 недель" in ru
     client.cookies.clear()
 
 

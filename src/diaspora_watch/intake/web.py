@@ -19,6 +19,8 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Annotated, Any
@@ -34,14 +36,24 @@ from diaspora_watch.intake import corroborate, totp
 from diaspora_watch.intake.audit import Actor, entries
 from diaspora_watch.intake.crypto import Keyring, load_keyring
 from diaspora_watch.intake.errors import AccessDenied, KeyUnavailable, RateLimited
-from diaspora_watch.intake.limits import SubmissionLimiter
 from diaspora_watch.intake.service import CONTENT_ROLES, MAX_ATTACHMENT, Attachment, Intake
+from diaspora_watch.serve.ratelimit import SlidingWindow
 from diaspora_watch.serve.security import SESSION_COOKIE, principal, require
 
 router = APIRouter()
 API = "/api/v1/intake"
 PUBLIC_FORM_MAX_BYTES = 64 * 1024
 CASEWORKER_FORM_MAX_BYTES = 12 * MAX_ATTACHMENT
+EVERYBODY = "*"
+
+
+def public_limiter(per_client: int = 5, window: float = 600.0, overall: int = 200, overall_window: float = 3600.0,
+                   clock: Callable[[], float] = time.monotonic) -> SlidingWindow:
+    """The public form's limits: ``per_client`` submissions per ``window`` s from one address, ``overall`` from all.
+
+    The overall window bounds what a crowd of addresses can pile up for caseworkers to review.
+    """
+    return SlidingWindow(per_client, window, by_key={EVERYBODY: (overall, overall_window)}, clock=clock)
 
 
 @dataclass
@@ -50,7 +62,7 @@ class IntakeWeb:
 
     keyring: Keyring | None
     public_organisation: str = "public-intake"
-    limiter: SubmissionLimiter = field(default_factory=SubmissionLimiter)
+    limiter: SlidingWindow = field(default_factory=public_limiter)
     verified_sessions: set[str] = field(default_factory=set)  # session digests that passed TOTP
 
 
@@ -277,11 +289,10 @@ async def public_submit(request: Request) -> Response:
     web = _web(request)
     if _too_big(request, PUBLIC_FORM_MAX_BYTES):
         return _page("public_form.html", status=413, errors=["the report is too long"], values={})
-    try:
-        web.limiter.hit(_client(request))
-    except RateLimited as e:
-        response = _page("public_form.html", status=429, errors=[str(e)], values={})
-        response.headers["retry-after"] = str(e.retry_after)
+    wait = web.limiter.hit(f"client:{_client(request)}", EVERYBODY)  # every submission counts, robots' too
+    if wait:
+        response = _page("public_form.html", status=429, errors=[str(RateLimited(wait))], values={})
+        response.headers["retry-after"] = str(wait)
         return response
     form = await request.form(max_files=0, max_fields=20)
     if form.get("website"):  # a field people never see: only robots fill it in

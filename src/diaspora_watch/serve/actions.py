@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from diaspora_watch.auth import service
-from diaspora_watch.auth.errors import Forbidden
+from diaspora_watch.auth.errors import Forbidden, TooManyAttempts
 from diaspora_watch.serve.app import pages_context
 from diaspora_watch.serve.security import SESSION_COOKIE, principal, require
 
@@ -50,16 +50,18 @@ def login(request: Request, username: Annotated[str, Form(max_length=120)], pass
         raise Forbidden("the login form expired; reload it and try again")
     app = request.app.state
     keys = (f"ip:{request.client.host if request.client else '?'}", f"user:{username.lower()}")
-    app.limiter.check(*keys)
+    wait = app.limiter.wait(*keys)
+    if wait:
+        raise TooManyAttempts(wait)
     user = service.authenticate(app.store, username, password)
     if user is None:
-        app.limiter.failed(*keys)
+        app.limiter.hit(*keys)  # only failures count
         token = secrets.token_urlsafe(24)
         response = app.templates.TemplateResponse(
             request, "login.html", pages_context(request, login_csrf=token, next=_safe_next(next), failed=True), status_code=401)
         response.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict", secure=app.settings.secure_cookies)
         return response
-    app.limiter.succeeded(*keys)
+    app.limiter.reset(*keys)
     sid, _ = service.start_session(app.store, user, app.settings.session_ttl)
     response = RedirectResponse(_safe_next(next), status_code=303)
     response.set_cookie(SESSION_COOKIE, sid, httponly=True, samesite="lax", secure=app.settings.secure_cookies,

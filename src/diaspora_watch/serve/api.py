@@ -76,7 +76,7 @@ def get_document(request: Request, doc_id: str) -> Response:
         return _json(request, {"ok": True, "document": queries.document(s, doc_id)})
 
 
-@router.get("/stats", summary="Counts of incidents by type, subtype, country and week")
+@router.get("/stats", summary="Counts of incidents by type, subtype, country, and by week and month")
 def get_stats(request: Request, f: FiltersDep) -> Response:
     with request.app.state.store.transaction() as s:
         return _json(request, {"ok": True, **request.app.state.cache.get(s, ("stats", f), lambda: queries.stats(s, f))})

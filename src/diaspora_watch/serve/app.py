@@ -22,10 +22,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from diaspora_watch import __version__
 from diaspora_watch.auth.errors import TooManyAttempts
-from diaspora_watch.auth.ratelimit import LoginLimiter
 from diaspora_watch.errors import DwError
 from diaspora_watch.serve import i18n
 from diaspora_watch.serve.cache import VersionedCache
+from diaspora_watch.serve.ratelimit import SlidingWindow
 from diaspora_watch.serve.security import SecurityHeaders
 from diaspora_watch.serve.settings import Settings
 from diaspora_watch.store import Store
@@ -51,7 +51,7 @@ def create_app(store_url: str, *, settings: Settings | None = None) -> FastAPI:
     )
     app.state.store = Store.open(store_url)
     app.state.settings = settings
-    app.state.limiter = LoginLimiter(settings.login_limit, settings.login_window_s)
+    app.state.limiter = SlidingWindow(settings.login_limit, settings.login_window_s)  # failed logins per address and user
     app.state.templates = _templates()
     app.state.cache = VersionedCache()  # counts and facets, until the data version moves
     app.add_middleware(SecurityHeaders, tile_url=settings.tile_url)

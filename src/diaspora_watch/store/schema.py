@@ -74,7 +74,8 @@ class EventRow(Base):
     """One event as the codebook writes it, coded from one document."""
 
     __tablename__ = "events"
-    __table_args__ = (UniqueConstraint("document_id", "seq"), Index("ix_events_subtype_date", "subtype", "date"))
+    __table_args__ = (UniqueConstraint("document_id", "seq"), Index("ix_events_subtype_date", "subtype", "date"),
+                      Index("ix_events_date_id", "date", "id"))  # newest first; DESC NULLS LAST on PostgreSQL (0005)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     seq: Mapped[int] = mapped_column(Integer)
