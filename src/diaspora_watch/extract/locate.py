@@ -71,14 +71,7 @@ def _contact_words(lang: str) -> frozenset[str]:
 def not_contacted(actors: list[Any], tokens: list[Any], lang: str) -> list[Any]:
     """``actors`` without the bodies people are told to turn to ("contact the embassy",
     "связываться с посольством"): the advice is given by someone else."""
-    words = _contact_words(lang)
-    starts = [t.start for t in tokens]
-    out = []
-    for a in actors:
-        i = bisect_left(starts, a.start)
-        if not any(t.key in words for t in tokens[max(0, i - CONTACT_WINDOW) : i]):
-            out.append(a)
-    return out
+    return _without_cue_before(actors, tokens, _contact_words(lang), CONTACT_WINDOW)
 
 
 def corefer(actors: list[Any]) -> list[Any]:
@@ -112,13 +105,17 @@ def state_after(actors: list[Any], places: list[Any], text: str) -> list[Any]:
 
 def off_theatre(places: list[Any], tokens: list[Any], lang: str) -> list[Any]:
     """``places`` without those named as the theatre of a war ("recruited to fight in Ukraine")."""
-    words = _war_words(lang)
+    return _without_cue_before(places, tokens, _war_words(lang), THEATRE_WINDOW)
+
+
+def _without_cue_before(mentions: list[Any], tokens: list[Any], cues: frozenset[str], window: int) -> list[Any]:
+    """``mentions`` none of whose ``window`` preceding tokens is one of ``cues``."""
     starts = [t.start for t in tokens]
     out = []
-    for p in places:
-        i = bisect_left(starts, p.start)
-        if not any(t.key in words for t in tokens[max(0, i - THEATRE_WINDOW) : i]):
-            out.append(p)
+    for m in mentions:
+        i = bisect_left(starts, m.start)
+        if not any(t.key in cues for t in tokens[max(0, i - window) : i]):
+            out.append(m)
     return out
 
 
