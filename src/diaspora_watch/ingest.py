@@ -28,7 +28,9 @@ from typing import IO, Any
 from diaspora_watch.document import Document
 from diaspora_watch.errors import SkipReason, SourceError
 from diaspora_watch.pipeline import Context, Pipeline, build
+from diaspora_watch.sources.fetch import Fetcher
 from diaspora_watch.sources.files import MAX_BYTES, Item, read_file, read_jsonl, walk
+from diaspora_watch.sources.urls import is_url, read_url
 from diaspora_watch.store import Store
 
 OUTCOMES = ("stored", "republication", "duplicate", "set_aside")
@@ -80,10 +82,10 @@ def expand(sources: Iterable[str], *, collected: str, stdin: IO[bytes] | None = 
     sources = list(sources)
     files: dict[str, list[Path]] = {}
     for s in sources:
-        if s != "-" and not _is_url(s):
+        if s != "-" and not is_url(s):
             p = Path(s)
             files[s] = list(walk([p])) if p.exists() else []
-    total = sum(len(v) or 1 for v in files.values()) + sum(1 for s in sources if s == "-" or _is_url(s))
+    total = sum(len(v) or 1 for v in files.values()) + sum(1 for s in sources if s == "-" or is_url(s))
 
     def items() -> Iterator[Item]:
         fetcher = None
@@ -91,11 +93,9 @@ def expand(sources: Iterable[str], *, collected: str, stdin: IO[bytes] | None = 
             for s in sources:
                 if s == "-":
                     yield from read_jsonl(stdin or sys.stdin.buffer, where="<stdin>", collected=collected, max_bytes=max_bytes)
-                elif _is_url(s):
-                    from diaspora_watch.sources.urls import read_url
-
+                elif is_url(s):
                     if fetcher is None:
-                        fetcher = fetcher_factory() if fetcher_factory else _default_fetcher()
+                        fetcher = fetcher_factory() if fetcher_factory else Fetcher()
                     yield from read_url(s, fetcher, collected=collected)
                 elif not files[s]:
                     yield SourceError(SkipReason.UNREADABLE, s, "no such file or folder" if not Path(s).exists() else "empty folder")
@@ -107,16 +107,6 @@ def expand(sources: Iterable[str], *, collected: str, stdin: IO[bytes] | None = 
                 fetcher.close()
 
     return total, items()
-
-
-def _is_url(s: str) -> bool:
-    return s.lower().startswith(("http://", "https://"))
-
-
-def _default_fetcher() -> Any:
-    from diaspora_watch.sources.fetch import Fetcher
-
-    return Fetcher()
 
 
 def ingest(
@@ -131,8 +121,6 @@ def ingest(
     collected: str | None = None,
 ) -> IngestReport:
     """Ingest every source into ``store``; one bad input never stops the batch."""
-    from diaspora_watch.sources.fetch import Fetcher
-
     sources = list(sources)
     pipeline = pipeline or build()
     signature = pipeline_signature(pipeline)
