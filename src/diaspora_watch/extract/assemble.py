@@ -121,7 +121,9 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
     cnt = _count(p, trig) if etype in COUNTED_TYPES else None
     told_span = (p.sentences[told].start, p.sentences[told].end) if told is not None else (0, 0)
     people = [x for x in p.persons if (sent.start <= x.start < sent.end or told_span[0] <= x.start < told_span[1])
-              and not x.excluded and not (x.speaker and etype in COUNTED_TYPES and not _official(x, acting, actors, w.country))]
+              and not x.excluded and _takes_part(p, x, sent, etype, acting, actors, w.country)]
+    if etype in COUNTED_TYPES and not any(not x.speaker for x in people) and (ante := _antecedent(p, trig)) is not None:
+        people.append(ante)  # "police detained him": the person the narrative is about
     names = list(dict.fromkeys(x.name for x in people))
     cert, cert_hit = hedges.certainty(cue_hits, sub, trig.hit)
     source = next((x for x in p.persons if sent.start <= x.start < sent.end and x.speaker
@@ -184,6 +186,41 @@ def _said(cue_hits: list[Any], toks: list[Any], date_words: str) -> bool:
             if date_words and date_words in after:
                 return True
     return False
+
+
+def _takes_part(p: Parsed, x: persons.Person, sent: Sentence, etype: str, acting: list[Any], codes: list[str],
+                country: str | None) -> bool:
+    """Whether a person named with an act is one it hit or one who carried it out (codebook
+    ``persons``). A diplomatic act is carried out and received by officials (the minister, the
+    summoned ambassador), not by the people it is about; a witness who only reports an
+    enforcement act is neither, unless he tells of himself."""
+    if etype == "diplomatic":
+        return x.name in p.officials or x.speaker
+    if x.speaker and etype in COUNTED_TYPES:
+        return _official(x, acting, codes, country) or persons.own_account(p.doc.text, x, sent.end, p.lang)
+    return True
+
+
+#: How many words from a trigger a personal pronoun is its object or subject ("detained him",
+#: "he was taken to", "Его лишили гражданства").
+PRONOUN_WINDOW = 3
+#: How many sentences back the person a pronoun stands for may have been named.
+ANTECEDENT_SENTENCES = 3
+
+
+def _antecedent(p: Parsed, trig: triggers.Trigger) -> persons.Person | None:
+    """The person a pronoun next to ``trig`` stands for: the last one named in the sentences
+    just before, who is neither an official speaking nor someone outside the act (a lawyer,
+    an analyst)."""
+    toks, si = p.tokens[trig.sentence], trig.sentence
+    pronouns = persons.pronouns(p.lang)
+    near = toks[max(0, trig.hit.first - PRONOUN_WINDOW) : trig.hit.last + PRONOUN_WINDOW]
+    if not any(t.key in pronouns for t in near):
+        return None
+    lo = p.sentences[max(0, si - ANTECEDENT_SENTENCES)].start
+    named = [x for x in p.persons if lo <= x.start < p.sentences[si].start and (" " in x.name or "." in x.name)
+             and not x.excluded and not (x.speaker and x.name in p.officials)]
+    return named[-1] if named else None
 
 
 def _official(person: persons.Person, mentions: list[Any], codes: list[str], country: str | None) -> bool:

@@ -15,6 +15,8 @@ from diaspora_watch.extract.matcher import Matcher, Token
 # 1,018 / 2 500 / 39,5 (a Russian decimal comma) / 2875
 #: An apostrophe closing a noun makes it a possessive: "workers' hostels", "the migrant's home".
 _POSSESSIVE = re.compile(r"['’](?:s\b)?")
+#: A capitalised word and a comma just before a number: the number is in apposition to a name.
+_AGE = re.compile(r"\b[A-ZА-ЯЁ][\w'’-]+,\s*$")
 _NUM = re.compile(r"(?<![\d.,])(\d{1,3}(?:[,\u00a0 ]\d{3})+|\d+(?:[.,]\d+)?)(?![\d])")
 
 
@@ -59,6 +61,8 @@ def find(text: str, tokens: list[Token], lang: str) -> list[Count]:
         j = i
         while j + 1 < len(tokens) and tokens[j + 1].end <= m.end():
             j += 1
+        if _AGE.search(text, max(0, m.start() - 40), m.start()) and text[m.end() : m.end() + 1] == ",":
+            continue  # "Mammadli, 52, was detained": an age set off after a name
         numbers.append((i, j, _value(m.group())))
     for i, t in enumerate(tokens):
         if t.key in words:

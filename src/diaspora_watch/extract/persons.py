@@ -48,7 +48,27 @@ def find(text: str, lang: str, spans: Sequence[tuple[int, int]] | None = None) -
         full = _ru_full_names(text, lone) | full
     where = spans or [(0, len(text))]
     return [Person(p.start, p.end, p.surface, full.get(p.name, p.name), p.excluded,
-                   any(a <= p.start < b for a, b in where) and _speaker(text, p.start, p.end, lang)) for p in found]
+                   any(a <= p.start < b for a, b in where) and _speaker(text, p.start, p.end, lang))
+            for p in found if not _bracketed(text, p)]
+
+
+@lru_cache(maxsize=2)
+def pronouns(lang: str) -> frozenset[str]:
+    """Personal pronouns that stand for one person an act hit ("detained him", "его лишили")."""
+    return frozenset(load("persons", "ru" if lang == "ru" else "en").get("person_pronouns", []))
+
+
+def own_account(text: str, person: Person, end: int, lang: str) -> bool:
+    """The speaker tells of himself: a third-person pronoun follows the name before ``end`` (the
+    sentence's end), as in "Asanov told the court that he had signed a contract"."""
+    pronouns = set(load("persons", "ru" if lang == "ru" else "en").get("self_pronouns", []))
+    return any(w.lower() in pronouns for w in re.findall(r"\w+", text[person.end : end]))
+
+
+def _bracketed(text: str, p: Person) -> bool:
+    """A name alone in brackets is an outlet or a gloss ("MOSCOW, Dec 20 (Reuters Wire) -"),
+    not someone an action hit."""
+    return text[p.start - 1 : p.start] == "(" and text[p.end : p.end + 1] == ")"
 
 
 _LIST_GAP = re.compile(r"^\s*(?:,|and|и)?\s*(?:and|и)?\s*$")
@@ -69,11 +89,26 @@ def _share_surnames(text: str, found: list[Person]) -> list[Person]:
 SPEECH_WINDOW = 3
 
 
+#: Where a sentence ends: the speech verb of the sentence before ("..., the court said.
+#: Asanov was detained") does not make the next sentence's subject a speaker.
+_SENTENCE_END = re.compile(r"[.!?]['\"»”]?\s|\n")
+
+
+def _in_sentence(text: str, start: int, end: int, before: int, after: int) -> tuple[str, str]:
+    """Up to ``before`` characters left of a name and ``after`` right of it, within its sentence."""
+    right = text[end : end + after]
+    right = right[: m.start()] if (m := _SENTENCE_END.search(right)) else right
+    left = text[max(0, start - before) : start]
+    left = left[ends[-1].end() :] if (ends := list(_SENTENCE_END.finditer(left))) else left
+    return left, right
+
+
 def _speaker(text: str, start: int, end: int, lang: str) -> bool:
     """"..., X said" / "according to X" / "по словам X": the person is the source of the words."""
     lex = load("persons", "ru" if lang == "ru" else "en")
-    after = [lemma for _, _, lemma in morph.lemmas(text[end : end + 40])][:SPEECH_WINDOW]
-    before = [lemma for _, _, lemma in morph.lemmas(text[max(0, start - 40) : start])][-SPEECH_WINDOW:]
+    left, right = _in_sentence(text, start, end, 40, 40)
+    after = [lemma for _, _, lemma in morph.lemmas(right)][:SPEECH_WINDOW]
+    before = [lemma for _, _, lemma in morph.lemmas(left)][-SPEECH_WINDOW:]
     return bool(set(after) & _speech(lang) or set(before) & set(lex.get("source_before", [])))
 
 
@@ -83,8 +118,10 @@ def _speech(lang: str) -> frozenset[str]:
 
 
 def _excluded(text: str, start: int, end: int, lang: str) -> bool:
+    """A role word by the name ("analyst X", "X, a lawyer") marks someone outside the act."""
     roles = load("persons", lang)["roles_excluded"]
-    window = text[max(0, start - 35) : min(len(text), end + 30)].lower()
+    left, right = _in_sentence(text, start, end, 35, 30)
+    window = (left + text[start:end] + right).lower()
     return any(re.search(rf"\b{re.escape(r)}", window) for r in roles)
 
 
