@@ -54,3 +54,11 @@ def test_persons_a_witness_telling_of_himself_is_hit():
             "Karimov told reporters that he had been detained by police in Kazan in March and held for two days.")
     detention = next(e for e in _events(text, published="2025-05-02") if e["subtype"] == "detention")
     assert detention["persons"] == ["Bahrom Karimov"]
+
+
+def test_status_of_a_person_comes_from_the_words_that_introduced_him():
+    text = ("BISHKEK, May 20 - A court in Bishkek on Monday fined Bolot Usenov, a 41-year-old Kyrgyz citizen, for "
+            "hooliganism.\nUsenov was detained by police at the central market in Bishkek on Saturday.")
+    detention = next(e for e in _events(text, published="2024-05-20") if e["subtype"] == "detention")
+    assert detention["status"] == "citizen"
+    assert "Usenov" in detention["explain"]["status"]["text"]

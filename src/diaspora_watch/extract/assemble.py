@@ -112,7 +112,10 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
     citizen_of = _citizen_of(p, si, st_hits)
     st, st_why = status.decide(st_hits, citizen_of, w.country, sub)
     st_weak = st == "unknown"  # a status some other sentence states replaces it (merge, inherit)
-    if st_weak and p.doc_status and grp and w.country not in grp:
+    if st_weak and (known := _person_status(p, trig, w.country, sub)) is not None:
+        st, st_why = known
+        st_weak = False
+    elif st_weak and p.doc_status and grp and w.country not in grp:
         st, st_why = p.doc_status, "the status the document gives these people"
     elif st_weak and sub in status.FALLBACKS:
         st, st_why = status.FALLBACKS[sub], "what the measure implies"
@@ -199,6 +202,33 @@ def _takes_part(p: Parsed, x: persons.Person, sent: Sentence, etype: str, acting
     if x.speaker and etype in COUNTED_TYPES:
         return _official(x, acting, codes, country) or persons.own_account(p.doc.text, x, sent.end, p.lang)
     return True
+
+
+#: How far around a person's name the words that introduce him run ("Nurlan Asanov, a
+#: 34-year-old Kyrgyz citizen", "Tajik citizen Firdavs Nazarov").
+PROFILE_CHARS = 60
+
+
+def _person_status(p: Parsed, trig: triggers.Trigger, country: str | None, sub: str) -> tuple[str, str] | None:
+    """The status of the person an act is about, from the words that introduced him where the
+    text first named him: later sentences say only "Asanov was detained" or "police detained him"."""
+    sent = p.sentences[trig.sentence]
+    named = [x for x in p.persons if sent.start <= x.start < sent.end and not x.excluded]
+    if not named and (ante := _antecedent(p, trig)) is not None:
+        named = [ante]
+    for x in named:
+        first = next(y for y in p.persons if y.name == x.name)
+        si = next(i for i, s in enumerate(p.sentences) if s.start <= first.start < s.end)
+        lo, hi = first.start - PROFILE_CHARS, first.end + PROFILE_CHARS
+        others = [y.start for y in p.persons if y.name != x.name and lo <= y.start <= hi]
+        lo = max([lo] + [o for o in others if o < first.start])
+        hi = min([hi] + [o for o in others if o > first.start])
+        hits = [h for h in p.status_hits[si] if lo <= h.start and h.end <= hi]
+        groups = [g for g in p.groups[si] if lo <= g.start and g.end <= hi]
+        st, why = status.decide(hits, _citizens(groups, hits), country, sub)
+        if st != "unknown" and hits:
+            return st, f"how the text introduced {x.name}: {why}"
+    return None
 
 
 #: How many words from a trigger a personal pronoun is its object or subject ("detained him",
@@ -333,9 +363,14 @@ def _count(p: Parsed, trig: triggers.Trigger) -> counts.Count | None:
 
 def _citizen_of(p: Parsed, si: int, st_hits: list[Any]) -> list[str]:
     """Countries whose citizens the sentence names ("Russian citizens", "граждан Киргизии")."""
+    return _citizens(p.groups[si], st_hits)
+
+
+def _citizens(groups: list[Any], st_hits: list[Any]) -> list[str]:
+    """Countries of the ``groups`` mentions a citizen word stands by."""
     words = [h for h in st_hits if h.label == "citizen_word"]
     out: list[str] = []
-    for g in p.groups[si]:
+    for g in groups:
         if any(abs(h.start - g.end) <= 3 or abs(g.start - h.end) <= 3 or g.start <= h.start < g.end for h in words):
             out.extend(c for c in g.countries if c not in out)
     return out
