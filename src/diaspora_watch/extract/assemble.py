@@ -199,6 +199,8 @@ def _takes_part(p: Parsed, x: persons.Person, sent: Sentence, etype: str, acting
     enforcement act is neither, unless he tells of himself."""
     if etype == "diplomatic":
         return x.name in p.officials or x.speaker
+    if etype in COUNTED_TYPES and x.name in p.diplomats:
+        return False  # a minister discussing detentions neither suffers nor carries them out
     if x.speaker and etype in COUNTED_TYPES:
         return _official(x, acting, codes, country) or persons.own_account(p.doc.text, x, sent.end, p.lang)
     return True

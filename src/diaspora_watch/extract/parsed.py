@@ -44,6 +44,7 @@ class Parsed:
     doc_admin1: str | None = None
     status_hits: list[list[Any]] = field(default_factory=list)  # per sentence
     officials: set[str] = field(default_factory=set)  # people the text gives a state title
+    diplomats: set[str] = field(default_factory=set)  # ministers, ambassadors, consuls, their spokespeople
     hedge_hits: dict[int, list[Any]] = field(default_factory=dict)  # per sentence, filled on demand
     people_after: dict[int, str] = field(default_factory=dict)
     recaps: set[int] = field(default_factory=set)  # paragraphs that open with "Напомним", "Recall that"
@@ -88,6 +89,7 @@ def parse(doc: Document) -> Parsed | None:
     parsed.doc_admin1 = locate.main_admin1(list(places))
     every_actor = [a for acts in parsed.actors for a in acts]
     parsed.officials = {x.name for x in parsed.persons if any(titled(x, a) for a in every_actor)}
+    parsed.diplomats = {x.name for x in parsed.persons if any(titled(x, a) and a.agency in locate.DIPLOMATIC for a in every_actor)}
     parsed.status_hits = [status.cues(toks, lang) for toks in per]
     parsed.doc_status = status.main_status([h for hs in parsed.status_hits for h in hs])
     parsed.recaps = _recaps(sents, per, {t.sentence for t in trigs}, lang)
