@@ -62,3 +62,15 @@ def test_status_of_a_person_comes_from_the_words_that_introduced_him():
     detention = next(e for e in _events(text, published="2024-05-20") if e["subtype"] == "detention")
     assert detention["status"] == "citizen"
     assert "Usenov" in detention["explain"]["status"]["text"]
+
+
+def test_certainty_an_act_told_in_the_first_person_in_quotes_is_alleged(dev_doc):
+    events = extract_events(dev_doc("d-025"))
+    violence = next(e for e in events if e["subtype"] == "violence")
+    assert violence["evidence"][0].startswith("“") and violence["certainty"] == "alleged"
+
+
+def test_certainty_an_official_statement_in_quotes_without_first_person_stays_reported():
+    text = "“Police detained 14 foreigners at the market in Kazan on Monday,” the ministry said in a statement."
+    detention = next(e for e in _events(text, published="2025-03-12") if e["subtype"] == "detention")
+    assert detention["certainty"] == "reported"

@@ -131,7 +131,7 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
     cert, cert_hit = hedges.certainty(cue_hits, sub, trig.hit)
     source = next((x for x in p.persons if sent.start <= x.start < sent.end and x.speaker
                    and x.name not in p.officials), None)
-    if cert == "reported" and source is not None and etype in COUNTED_TYPES:
+    if cert == "reported" and etype in COUNTED_TYPES and (source is not None or _first_person(p, trig)):
         cert = "alleged"  # the words of a witness or an activist, not of an official (codebook §3)
     ev: dict[str, Any] = {
         "doc_id": p.doc.doc_id, "type": etype, "subtype": sub, "date": date, "country": w.country,
@@ -253,6 +253,18 @@ def _antecedent(p: Parsed, trig: triggers.Trigger) -> persons.Person | None:
     named = [x for x in p.persons if lo <= x.start < p.sentences[si].start and (" " in x.name or "." in x.name)
              and not x.excluded and not (x.speaker and x.name in p.officials)]
     return named[-1] if named else None
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES = "«“„", "»”"
+
+
+def _first_person(p: Parsed, trig: triggers.Trigger) -> bool:
+    """The act is told in a quotation, in the first person ("“Four masked men handcuffed me
+    there,” he said"): a witness's own account, so alleged unless an official confirms it."""
+    sent = p.sentences[trig.sentence]
+    before = p.doc.text[sent.start : trig.hit.start]
+    quoted = sent.text[:1] in _OPEN_QUOTES + '"' or sum(before.count(q) for q in _OPEN_QUOTES) > sum(before.count(q) for q in _CLOSE_QUOTES)
+    return quoted and any(t.key in persons.first_person(p.lang) for t in p.tokens[trig.sentence])
 
 
 def _official(person: persons.Person, mentions: list[Any], codes: list[str], country: str | None) -> bool:

@@ -58,6 +58,12 @@ def pronouns(lang: str) -> frozenset[str]:
     return frozenset(load("persons", "ru" if lang == "ru" else "en").get("person_pronouns", []))
 
 
+@lru_cache(maxsize=2)
+def first_person(lang: str) -> frozenset[str]:
+    """First-person pronouns: a quotation using them is the speaker's own account."""
+    return frozenset(load("persons", "ru" if lang == "ru" else "en").get("first_person", []))
+
+
 def own_account(text: str, person: Person, end: int, lang: str) -> bool:
     """The speaker tells of himself: a third-person pronoun follows the name before ``end`` (the
     sentence's end), as in "Asanov told the court that he had signed a contract"."""
