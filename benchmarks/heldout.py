@@ -1,6 +1,6 @@
 """Extraction quality on the held-out set, overall and per language (run by hand).
 
-    .venv/bin/python benchmarks/heldout.py [--out events.jsonl] [--collected 2026-12-01]
+    .venv/bin/python benchmarks/heldout.py [--set tests/heldout2] [--out events.jsonl] [--collected 2026-12-01]
 
 ``tests/heldout/`` holds invented documents with gold events, written apart from the
 extractor so that it measures generalisation; never tune on it. This script ingests those
@@ -54,12 +54,12 @@ def score(gold: Path, predicted: Path, docs: Path, by_subtype: bool) -> str:
     return done.stdout
 
 
-def language_subset(tmp: Path, lang: str, gold: list[dict], events: list[dict]) -> tuple[Path, Path, Path]:
+def language_subset(tmp: Path, lang: str, heldout: Path, gold: list[dict], events: list[dict]) -> tuple[Path, Path, Path]:
     """Gold, predicted and docs folder restricted to one language's documents."""
     folder = tmp / f"docs-{lang}"
     folder.mkdir()
     ids = set()
-    for p in sorted((HELDOUT / "docs").glob("*.json")):
+    for p in sorted((heldout / "docs").glob("*.json")):
         d = json.loads(p.read_text(encoding="utf-8"))
         if d["language"] == lang:
             ids.add(d["doc_id"])
@@ -72,20 +72,22 @@ def language_subset(tmp: Path, lang: str, gold: list[dict], events: list[dict]) 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--set", type=Path, default=HELDOUT, help="a held-out folder (docs/ and gold.jsonl)")
     ap.add_argument("--out", type=Path, help="also keep the exported events here")
     ap.add_argument("--collected", default=COLLECTED, help="collection date given to ingest")
     a = ap.parse_args(argv)
-    gold_path = HELDOUT / "gold.jsonl"
+    heldout = a.set.resolve()
+    gold_path = heldout / "gold.jsonl"
     gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        events = [{k: v for k, v in e.items() if k != "explain"} for e in extract(HELDOUT / "docs", tmp / "heldout.db", a.collected)]
+        events = [{k: v for k, v in e.items() if k != "explain"} for e in extract(heldout / "docs", tmp / "heldout.db", a.collected)]
         out = a.out or tmp / "events.jsonl"
         write_jsonl(out, events)
         print(f"== all languages ({len(events)} events exported)")
-        print(score(gold_path, out, HELDOUT / "docs", by_subtype=True))
+        print(score(gold_path, out, heldout / "docs", by_subtype=True))
         for lang in ("en", "ru"):
-            g, e, folder = language_subset(tmp, lang, gold, events)
+            g, e, folder = language_subset(tmp, lang, heldout, gold, events)
             print(f"== {lang}")
             print(score(g, e, folder, by_subtype=False))
     return 0

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from diaspora_watch.document import Document
-from diaspora_watch.extract import claims, counts, dates, hedges, locate, merge, persons, status, triggers
+from diaspora_watch.extract import claims, counts, dates, hedges, locate, merge, morph, persons, status, triggers
 from diaspora_watch.extract.components import component, name_of
 from diaspora_watch.extract.parsed import Parsed, parse, titled
 from diaspora_watch.extract.sentences import Sentence
@@ -154,7 +154,7 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
         "certainty": (hedges.certainty, cert_hit.pattern if cert_hit else f"said by {source.name}" if source and cert == "alleged" else "stated as fact"),
     }
     ev["explain"] = {k: {"component": name_of(fn), "text": why} for k, (fn, why) in ex.items() if ev.get(k) not in (None, [])}
-    ev["_cued"] = cued
+    ev["_cued"] = cued and not _topic(p, trig)
     ev["_said"] = cued and _said(cue_hits, toks, date_why)
     ev["_anaphor"] = not cued and hedges.anaphor(cue_hits, trig.hit) is not None
     ev["_sis"] = {si}
@@ -175,6 +175,30 @@ def _listed(text: str, toks: list[Any], trig: triggers.Trigger) -> bool:
         return False
     before, after = text[toks[first - 1].end : toks[first].start], text[toks[last - 1].end : toks[last].start]
     return bool(_LIST_SEP.match(before)) and (bool(_LIST_SEP.match(after)) or bool(_LIST_END.match(after + toks[last].text)))
+
+
+#: Words before an English act noun that make it a noun ("a protest over the arrest of").
+_NOUN_BEFORE = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "of",
+                          "over", "about", "regarding", "concerning", "against", "after", "following"})
+
+
+#: Kinds of act that are about other acts: a protest, a statement, a law answering detentions.
+_SPEAKING = frozenset({"diplomatic", "policy"})
+
+
+def _topic(p: Parsed, trig: triggers.Trigger) -> bool:
+    """The act is named as a noun after a diplomatic or policy act in its sentence ("summoned
+    the ambassador on Wednesday over the arrest of ...", "выразил протест в связи с
+    задержанием"): it is what that act is about, and the sentence's date is that act's."""
+    toks = p.tokens[trig.sentence]
+    first = toks[trig.hit.first]
+    nominal = morph.is_noun(first.text) if p.lang == "ru" else trig.hit.first > 0 and toks[trig.hit.first - 1].key in _NOUN_BEFORE
+    if any(m.start > trig.hit.start for m in p.dates[trig.sentence]):
+        return False  # "protest in connection with the raids on June 27": the date is the raids'
+    kind = triggers.subtypes()[trig.subtype]
+    return nominal and kind not in _SPEAKING and any(
+        t.sentence == trig.sentence and t.hit.start < trig.hit.start and triggers.subtypes()[t.subtype] in _SPEAKING
+        for t in p.triggers)
 
 
 #: How many words after a speech verb a date still dates the telling ("told AFP on Wednesday").
