@@ -22,7 +22,8 @@ DEV = SHARED / "data" / "dev"
 COLLECTED = "2026-12-01"
 
 
-def _scorer() -> Any:
+def scorer() -> Any:
+    """shared/eval/score.py as a module."""
     spec = importlib.util.spec_from_file_location("dw_score", SHARED / "eval" / "score.py")
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
@@ -47,7 +48,7 @@ def extract_all(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def evaluate(events: list[dict[str, Any]] | None = None) -> dict[str, dict[str, Any]]:
     """Scores overall and per language: {"all": ..., "en": ..., "ru": ...} (score.py's result dicts)."""
-    score = _scorer()
+    score = scorer()
     docs = load_docs()
     events = extract_all(docs) if events is None else events
     gold = score.load(DEV / "gold.jsonl")
