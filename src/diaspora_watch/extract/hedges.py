@@ -15,11 +15,19 @@ NEGATION_WINDOW = 2
 BACKGROUND_WINDOW = 3
 #: How many words after a class-describing clause opens ("for citizens who are ...") it still runs.
 CLASS_WINDOW = 8
+#: How many words a negative subject ("no one has been charged") governs in its clause.
+NOBODY_WINDOW = 5
+#: How many words of its clause a state's advice to people ("urged citizens not to sign ...") governs.
+ADVISING_WINDOW = 25
 #: Cues whose clause, when it follows a trigger, is about another act: agencies named there do
 #: not act in the trigger's event ("detained ..., could avoid deportation by signing a contract
 #: with the Defence Ministry"; "вступит в силу после подписания президентом").
 SCOPE_LABELS = frozenset({"hypothetical", "planned", "pending", "class"})
 _BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
+_COMMA = re.compile(r"^\s*,\s*$")
+#: Words that join the last item of a list ("refused entry, detained or harassed").
+_COORDINATORS = frozenset({"and", "or", "nor", "и", "или", "либо"})
+_QUESTION = re.compile(r"^[\"'»”’)\]]*\?")
 
 
 @lru_cache(maxsize=4)
@@ -37,6 +45,27 @@ def clause_breaks(text: str, tokens: list[Token]) -> frozenset[int]:
     return frozenset(k for k in range(1, len(tokens)) if _BREAK.search(text[tokens[k - 1].end : tokens[k].start]))
 
 
+def list_commas(text: str, tokens: list[Token], breaks: frozenset[int]) -> frozenset[int]:
+    """The ``breaks`` that are commas between the items of a list: a coordinator ("or",
+    "and") follows before the next break, after an item. A clause that describes a kind of
+    people runs on through such a list ("citizens who are refused entry, detained or harassed
+    may ..."); a coordinator right after the comma joins a new clause (", and police detained")."""
+    out = set()
+    for b in breaks:
+        if not _COMMA.match(text[tokens[b - 1].end : tokens[b].start]):
+            continue
+        end = min((k for k in breaks if k > b), default=len(tokens))
+        if any(t.key in _COORDINATORS for t in tokens[b + 1 : end]) and tokens[b].key not in _COORDINATORS:
+            out.add(b)
+    return frozenset(out)
+
+
+def question(text: str, tokens: list[Token]) -> bool:
+    """True when the sentence of ``tokens`` ends in a question mark: a question ("Are patents
+    being cancelled too?") asks whether an act happened and asserts none (codebook §1)."""
+    return bool(tokens) and bool(_QUESTION.match(text[tokens[-1].end : tokens[-1].end + 4]))
+
+
 def restrictive(hits: list[Hit], breaks: frozenset[int], lang: str) -> list[Hit]:
     """``hits`` less the English class cues a comma splits ("handed the case to prosecutors,
     who charged ..."): a clause set off by a comma tells of someone in particular. Russian sets
@@ -52,19 +81,40 @@ def _in_clause(cue: Hit, trigger: Hit, breaks: frozenset[int], window: int) -> b
 
 
 def blocked(hits: list[Hit], trigger: Hit, allow_hypothetical: bool, breaks: frozenset[int] = frozenset()) -> Hit | None:
-    """The cue that makes ``trigger`` no event, if any: a negation or hypothetical just before it,
-    a clause that describes a kind of people it is in ("a hotline for citizens who are
-    detained"), or anywhere in the sentence a generic cue (a penalty the law sets, "no
-    information about"). ``breaks`` are the sentence's clause breaks (:func:`clause_breaks`)."""
+    """The cue that makes ``trigger`` no event, if any:
+
+    - before it: a negation or a hypothetical just before it;
+    - right after it: a hypothetical word ("checks may begin anywhere");
+    - around it: a clause it is in that has a negative subject ("no one has been charged"),
+      gives a state's advice ("urged citizens not to sign contracts"), describes a kind of
+      people ("a hotline for citizens who are detained") or lists the options of a choice
+      put to people; a people noun after "for" that it qualifies ("the ban for foreigners
+      expelled by a court");
+    - anywhere in the sentence: a generic cue (a penalty the law sets, "no information
+      about") or, unless hypotheticals are allowed, advice to the reader ("if you are ...").
+
+    A trigger that allows hypotheticals (a warning, a threat) is no event only for a generic
+    cue before it: after it, the cue is what the warning says ("reminded citizens that
+    serving abroad is punishable by ..."). ``breaks`` are where the sentence's clauses end
+    (:func:`clause_breaks` less :func:`list_commas`)."""
     for h in hits:
-        if h.label == "generic":
+        if h.label == "generic" and not (allow_hypothetical and h.first >= trigger.last):
             return h
-        if h.label == "class" and _in_clause(h, trigger, breaks, CLASS_WINDOW):
+        if h.label == "advice" and not allow_hypothetical:
+            return h
+        if h.label in ("class", "options") and _in_clause(h, trigger, breaks, CLASS_WINDOW):
+            return h
+        if h.label == "nobody" and _in_clause(h, trigger, breaks, NOBODY_WINDOW):
+            return h
+        if h.label == "advising" and _in_clause(h, trigger, breaks, ADVISING_WINDOW):
+            return h
+        if h.label == "kind" and trigger.first == h.last:
             return h
         gap = trigger.first - h.last
         if h.label == "negation" and 0 <= gap <= NEGATION_WINDOW - 1:
             return h
-        if h.label == "hypothetical" and not allow_hypothetical and 0 <= gap <= HYPOTHETICAL_WINDOW - 1:
+        if h.label == "hypothetical" and not allow_hypothetical and (
+                0 <= gap <= HYPOTHETICAL_WINDOW - 1 or h.first == trigger.last and trigger.last not in breaks):
             return h
     return None
 
@@ -100,10 +150,13 @@ def out_of_scope(actors: list[Any], hits: list[Hit], trigger: Hit) -> list[Any]:
 def in_passing(hits: list[Hit], trigger: Hit) -> Hit | None:
     """The relative pronoun that puts ``trigger`` in a clause about something else ("the
     autonomy, which was liquidated by the court"), or the adverb that makes it a recurring
-    practice ("have repeatedly urged"), if any: such a mention with no date of its own is
+    practice ("have repeatedly urged"; opening the sentence, "Every few months, someone
+    proposes ...", it frames all of it), if any: such a mention with no date of its own is
     background (codebook §1)."""
     for h in hits:
         if h.label in ("background", "habitual") and 0 <= trigger.first - h.last <= BACKGROUND_WINDOW - 1:
+            return h
+        if h.label == "habitual" and h.first == 0 and h.last <= trigger.first:
             return h
     return None
 

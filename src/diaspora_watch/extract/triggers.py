@@ -43,7 +43,7 @@ def detect(sentences: list[list[Token]], lang: str, text: str = "") -> list[Trig
     """One trigger per (sentence, subtype): the first pattern hit that its conditions allow.
 
     ``text`` is what the tokens' offsets index into; with it, clause breaks (commas, dashes)
-    bound the clauses that describe a kind of people."""
+    bound the clauses that describe a kind of people, and a question reports no event."""
     entries, main, conds = _compiled(lang)
     out: list[Trigger] = []
     seen_cond: dict[tuple[int, str, int], bool] = {}  # (entry, condition, sentence): each tested once
@@ -56,10 +56,11 @@ def detect(sentences: list[list[Token]], lang: str, text: str = "") -> list[Trig
 
     for si, tokens in enumerate(sentences):
         hits = main.find(tokens)
-        if not hits:
+        if not hits or text and hedges.question(text, tokens):
             continue
         breaks = hedges.clause_breaks(text, tokens) if text else frozenset()
         cue_hits = hedges.restrictive(hedges.cues(tokens, lang), breaks, lang)
+        clause_ends = breaks - hedges.list_commas(text, tokens, breaks) if breaks else breaks
         seen: set[str] = set()
         found: list[tuple[int, Trigger]] = []
         negated: dict[str, int] = {}
@@ -69,7 +70,7 @@ def detect(sentences: list[list[Token]], lang: str, text: str = "") -> list[Trig
             sub = e["label"]
             if sub in seen or not _allowed(conds[n], n, si, has):
                 continue
-            if hit.first < negated.get(sub, -1) or hedges.blocked(cue_hits, hit, bool(e.get("hypothetical_ok")), breaks):
+            if hit.first < negated.get(sub, -1) or hedges.blocked(cue_hits, hit, bool(e.get("hypothetical_ok")), clause_ends):
                 # what a negation governs runs on through the words that follow ("declined to
                 # sign a contract to join the army")
                 negated[sub] = max(negated.get(sub, -1), hit.last + NEGATION_RUN)
