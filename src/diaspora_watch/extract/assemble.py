@@ -31,31 +31,48 @@ def _date(p: Parsed, si: int, trig: triggers.Trigger, etype: str, cue_hits: list
     """(date, words, explicit year?, from a cue?) for ``trig`` in sentence ``si``.
 
     A date inside a relative clause after the trigger ("the arrests are related to a case,
-    which was opened back in 2001") dates that clause's act, not the trigger's."""
+    which was opened back in 2001") or inside a relative or participial clause on another word
+    ("annulled the passport that he had received in 2011") dates that clause's act, not the trigger's."""
     a = p.anchor
     assert a is not None
-    pos = trig.hit.start
+    pos, toks = trig.hit.start, p.tokens[si]
 
     def usable(ms: list[dates.DateMention]) -> list[dates.DateMention]:
         return [m for m in ms if not m.ignored and (etype == "policy" or not m.act)
                 and (v := dates.resolve(m, a)) is not None and dates.plausible(v, a)]
 
     clauses = [h.end for h in cue_hits if h.label == "background" and h.start >= trig.hit.end]
-    here = [m for m in usable(p.dates[si]) if not dates.stamp(m, a)
-            and not any(c <= m.start for c in clauses)]
+    here = [m for m in usable(p.dates[si]) if not dates.stamp(m, a) and not any(c <= m.start for c in clauses)
+            and not dates.in_clause(p.doc.text, toks, p.lang, trig.hit.first, trig.hit.last, m)]
+    about = dates.topic(toks, p.lang, trig.hit.first)
+    if about:  # "summoned the ambassador on Wednesday over the arrest of ...": Wednesday is the summons'
+        here = [m for m in here if m.start >= trig.hit.end]
     specific = [m for m in here if m.kind not in dates.VAGUE]
     if any(m.kind in ("weekday", "yesterday") for m in specific):
         # a wire dateline ("MOSCOW, Dec 20 (Agency) - ... on Thursday") is the publication day
         specific = [m for m in specific if not (m.kind == "absolute" and dates.resolve(m, a) == a.iso())]
-    # "A day later, on Tuesday, ...": the day named beats the offset from an earlier one
-    pick = min(specific or here, key=lambda m: (m.kind in dates.NARRATIVE, abs(m.start - pos)), default=None)
-    if pick is None and (told := _told(p, si)) is not None:
+    told_day = [m for m in specific if _of_telling(m, trig, cue_hits)]
+    own = [m for m in specific if m not in told_day]
+    if told_day and own:
+        # "the ministry said on Tuesday it had revoked 1,840 citizenships in January": a statistic
+        # is dated at its announcement, a single past act ("had detained him in January") at its own
+        figure = all(len(dates.resolve(m, a) or "") < 10 for m in own) and _figure(p, si)
+        specific = told_day if figure else own
+        here = [m for m in here if m in specific or m.kind in dates.VAGUE]
+    if (counted := _counted_from(p, trig, specific)) is not None:
+        return counted
+    specific = [m for m in specific if not _object_of(m, trig)]
+    here = [m for m in here if not _object_of(m, trig)]
+    # "A day later, on Tuesday, ...": the day named beats the offset beside it; "two days after his
+    # arrest" dates the arrest's sequel only when the sentence names no day of its own
+    pick = min(specific or here, key=lambda m: (_behind(p, m, specific), abs(m.start - pos)), default=None)
+    if pick is None and not about and (told := _told(p, si)) is not None:
         # "Также гражданства были лишены двое москвичей. Об этом 16 октября заявила ...": the
         # day it was announced (codebook §3)
         pick = next((m for m in usable(p.dates[told]) if m.kind not in dates.VAGUE and not dates.stamp(m, a)), None)
     carried = False
     back = si
-    while pick is None and back > 0 and si - back < CARRY_SENTENCES and _continues(p.sentences[back - 1], p.sentences[back]):
+    while pick is None and not about and back > 0 and si - back < CARRY_SENTENCES and _continues(p.sentences[back - 1], p.sentences[back]):
         back -= 1
         prev = [m for m in usable(p.dates[back]) if m.kind not in dates.VAGUE and not dates.stamp(m, a)]
         pick, carried = (prev[-1], True) if prev else (None, False)
@@ -66,9 +83,62 @@ def _date(p: Parsed, si: int, trig: triggers.Trigger, etype: str, cue_hits: list
         value = dates.resolve_later(pick, earlier, a) or a.month_or_year()
         return value, pick.text, False, True
     value = dates.resolve(pick, a) or a.month_or_year()
-    if carried:
-        value = value[:7]  # the sentence before gives the time frame, not this action's day
+    if carried and (p.sentences[si].paragraph in p.recaps or dates.sequel(toks, p.lang)):
+        value = value[:7]  # a recap, or an act that followed the one dated before ("Then ..."): its day is not told
     return value, pick.text, pick.explicit_year, True
+
+
+def _of_telling(m: dates.DateMention, trig: triggers.Trigger, cue_hits: list[Any]) -> bool:
+    """``m`` dates the telling of the act ``trig`` that a later clause reports: "On Tuesday, the
+    ministry said it had ...", "the ministry said on Tuesday it had ..."."""
+    return m.end <= trig.hit.start and any(
+        h.label == "speech" and h.end <= trig.hit.start and (m.end <= h.start or 0 <= m.start - h.end <= SPEECH_CHARS)
+        for h in cue_hits)
+
+
+#: How near after a speech verb a date still dates the telling ("said on Tuesday").
+SPEECH_CHARS = 12
+_FIGURE = re.compile(r"\d[\d,. ]*\d|\d")
+
+
+def _figure(p: Parsed, si: int) -> bool:
+    """The sentence gives a figure of ten or more outside its dates ("1,840 citizenships"): a statistic."""
+    sent = p.sentences[si]
+    spans = [(m.start, m.end) for m in p.dates[si]]
+    return any(int(re.sub(r"\D", "", f.group())) >= 10 for f in _FIGURE.finditer(p.doc.text, sent.start, sent.end)
+               if not any(a <= f.start() < b for a, b in spans))
+
+
+def _object_of(m: dates.DateMention, trig: triggers.Trigger) -> bool:
+    """``trig`` is the act an offset counts from ("two days after his arrest")."""
+    return m.kind == "offset" and m.object and 0 <= trig.hit.start - m.end <= dates.OBJECT_GAP
+
+
+def _counted_from(p: Parsed, trig: triggers.Trigger, specific: list[dates.DateMention]) -> tuple[str, str, bool, bool] | None:
+    """"On 30 October, he died two days after his arrest": the arrest is two days before the day
+    the sentence names."""
+    a = p.anchor
+    assert a is not None
+    obj = next((m for m in specific if _object_of(m, trig)), None)
+    days = [m for m in specific if m.kind not in dates.NARRATIVE and len(dates.resolve(m, a) or "") == 10]
+    if obj is None or not days:
+        return None
+    main = min(days, key=lambda m: abs(m.start - obj.start))
+    return dates.shifted(dates.resolve(main, a) or "", -obj.shift), f"{main.text} ... {obj.text}", False, True
+
+
+#: "A day later, on Tuesday": what may stand between an offset and the day named beside it.
+_BESIDE = re.compile(r"^[\s,\-–—]*(?:on|в|во)?\s*$", re.IGNORECASE)
+
+
+def _behind(p: Parsed, m: dates.DateMention, specific: list[dates.DateMention]) -> bool:
+    """A narrative date yields to a date of its own beside it ("A day later, on Tuesday") and an
+    offset from a named act ("two days after his arrest") to any date of the sentence."""
+    if m.kind not in dates.NARRATIVE:
+        return False
+    text = p.doc.text
+    return m.object or any(o.kind not in dates.NARRATIVE and _BESIDE.match(text[min(m.end, o.end) : max(m.start, o.start)])
+                           for o in specific)
 
 
 def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:

@@ -10,19 +10,25 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from diaspora_watch.extract import morph
 from diaspora_watch.extract.components import component
 from diaspora_watch.extract.lexicon import load
 from diaspora_watch.extract.matcher import Matcher, Token
 
-VAGUE = frozenset({"recent", "this_week", "last_week", "today"})
+VAGUE = frozenset({"recent", "this_week", "last_week"})
 #: Period statistics ("in the first quarter", "за девять месяцев") date to the period's last month.
 PERIOD_END = {"q1": 3, "first_half": 6, "q2": 6, "q3": 9, "nine_months": 9, "second_half": 12}
 #: Phrases that date an act by another the narrative told before it.
-NARRATIVE = frozenset({"later", "same_day"})
+NARRATIVE = frozenset({"later", "same_day", "offset"})
+#: Fixed phrases that move a whole day from the date told before ("the next day", "накануне").
+DAY_SHIFT = {"next_day": 1, "day_before": -1}
+#: How many characters may stand between an offset's "after" and the act it is counted from
+#: ("two days after his arrest").
+OBJECT_GAP = 12
 _NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
@@ -61,6 +67,8 @@ class DateMention:
     last: bool = False  # "last December", "в декабре прошлого года"
     ignored: bool = False  # "until May 22": not when something happened
     act: bool = False  # "закон от 28 апреля": the date of a legal act
+    shift: int = 0  # "offset": days from the date told before ("two days later" +2); "ago": from the anchor
+    object: bool = False  # "offset" counted from an act it names ("two days after his arrest")
 
     @property
     def explicit_year(self) -> bool:
@@ -71,6 +79,61 @@ class DateMention:
 def _lexicon(lang: str) -> tuple[dict[str, Any], Matcher]:
     data = load("dates", lang if lang in ("en", "ru") else "en")
     return data, Matcher((e["label"], p) for e in data["relative"] for p in e["patterns"])
+
+
+@lru_cache(maxsize=4)
+def _phrases(lang: str, key: str) -> Matcher:
+    return Matcher((key, p) for p in _lexicon(lang)[0].get(key, []))
+
+
+def sequel(tokens: list[Token], lang: str) -> bool:
+    """The sentence opens by telling an act that followed the one told before it ("Then ...",
+    "В ответ ..."), so a day carried over from that sentence is not this act's day. Inside a
+    sentence "and then" orders the steps of one episode ("came ... and then beat the students")."""
+    return any(h.first == 0 for h in _phrases(lang, "sequel").find(tokens))
+
+
+def topic(tokens: list[Token], lang: str, first: int) -> bool:
+    """The act starting at token ``first`` is what another act is about ("summoned the ambassador
+    on Wednesday over the arrest of ...", "звонок по поводу задержания"): that act's date is not its own."""
+    lex = _lexicon(lang)[0]
+    k = first
+    while k > 0 and tokens[k - 1].key in lex.get("determiners", []):
+        k -= 1
+    before = tokens[max(0, k - 4) : k]
+    return any(h.last == len(before) for h in _phrases(lang, "topic_before").find(before))
+
+
+def in_clause(text: str, tokens: list[Token], lang: str, first: int, last: int, m: DateMention) -> bool:
+    """``m`` sits in a relative or participial clause on another word than the trigger (tokens
+    ``first`` to ``last``, end exclusive), so it dates that clause's act: "annulled the passport
+    that he had received in 2011", "паспорт, полученный в 2011 году", "The man, who arrived in
+    2019, was detained". A clause right on the trigger ("рейд, проведённый во вторник") dates it, and
+    so does one that names a day: what it tells is the same episode ("the deaths of Azerbaijanis who
+    suffered on June 27"), while the year or month of another act is background."""
+    if m.day is not None and m.kind == "absolute" or m.kind not in ("absolute", "last_year", "this_year", "last_month"):
+        return False
+    opens = {h.first for h in _phrases(lang, "clause_openers").find(tokens)}
+    participles = bool(_lexicon(lang)[0].get("participle_clauses"))
+
+    def opener(k: int) -> bool:
+        comma = k > 0 and "," in text[tokens[k - 1].end : tokens[k].start]
+        if lang == "ru" and not comma:
+            return False
+        return k in opens or participles and _participle(tokens[k].text)
+
+    at = next((k for k, t in enumerate(tokens) if t.start >= m.start), len(tokens))
+    if last < len(tokens) and m.start >= tokens[last - 1].end:
+        return any(opener(k) for k in range(last + 1, at))
+    if first < len(tokens) and m.end <= tokens[first].start and "," in text[m.end : tokens[first].start]:
+        k = next((k for k in range(at - 1, -1, -1) if "," in text[tokens[k].end : m.start] or opener(k)), None)
+        return k is not None and "," not in text[tokens[k].end : m.start] and opener(k)
+    return False
+
+
+@lru_cache(maxsize=50_000)
+def _participle(word: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in word) and morph.analyzer().parse(word.lower())[0].tag.POS == "PRTF"
 
 
 def _int(tok: Token, lo: int, hi: int) -> int | None:
@@ -125,8 +188,12 @@ def find(text: str, tokens: list[Token], lang: str) -> list[DateMention]:
         if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31:
             out = [o for o in out if not (m.start() <= o.start < m.end())]
             out.append(DateMention(m.start(), m.end(), m.group(), "absolute", int(y), int(mo), int(d)))
+    out.extend(_offsets(text, tokens, lex, out))
     for h in rel.find(tokens):
         if not any(o.start <= h.start < o.end for o in out):
+            if h.label in DAY_SHIFT:
+                out.append(_offset(text, tokens, h.first, h.last - 1, lex, DAY_SHIFT[h.label]))
+                continue
             last, year = h.last - 1, None
             if h.label in PERIOD_END:  # "the first quarter of 2024", "первый квартал 2024 года"
                 k = h.last + (h.last < n and tokens[h.last].key in ("of", "the"))
@@ -139,11 +206,70 @@ def find(text: str, tokens: list[Token], lang: str) -> list[DateMention]:
 
 def _mention(text: str, tokens: list[Token], first: int, last: int, lex: dict[str, Any], kind: str,
              year: int | None = None, month: int | None = None, day: int | None = None, is_last: bool = False) -> DateMention:
-    before = {tokens[k].key for k in range(max(0, first - 3), first)}
+    cue = _cue_before(tokens, first, lex)
     start, end = tokens[first].start, tokens[last].end
     return DateMention(start, end, text[start:end], kind, year, month, day, is_last,
-                       ignored=bool(before & set(lex.get("ignore_before", []))),
-                       act=bool(before & set(lex.get("act_date_before", []))))
+                       ignored=cue in lex.get("ignore_before", []), act=cue in lex.get("act_date_before", []))
+
+
+def _cue_before(tokens: list[Token], first: int, lex: dict[str, Any]) -> str | None:
+    """The word that governs the date starting at ``first``, over the words that only narrow it
+    ("until the end of May" -> until); "detained by police on Monday" has none ("by" governs police)."""
+    k, gap = first - 1, set(lex.get("cue_gap", []))
+    while k >= 0 and tokens[k].key in gap and first - k <= 3:
+        k -= 1
+    return tokens[k].key if k >= 0 else None
+
+
+def _number(tok: Token, lex: dict[str, Any]) -> int | None:
+    return _int(tok, 1, 31) if tok.text.isdigit() else lex.get("numbers", {}).get(tok.key)
+
+
+def _offsets(text: str, tokens: list[Token], lex: dict[str, Any], found: list[DateMention]) -> list[DateMention]:
+    """Counted day offsets: "two days later", "через два дня", "двумя днями ранее", "за два дня до",
+    "three days ago". Weeks and "a few days" are too loose for a day and stay with ``later``."""
+    off = lex.get("offsets", {})
+    out: list[DateMention] = []
+    for i in range(1, len(tokens)):
+        if tokens[i].key not in off.get("units", []) or (n := _number(tokens[i - 1], lex)) is None:
+            continue
+        if any(o.start <= tokens[i - 1].start < o.end for o in found):
+            continue
+        first, last = i - 1, i
+        pre = tokens[first - 1].key if first > 0 else None
+        post = tokens[i + 1].key if i + 1 < len(tokens) else None
+        if post in off.get("ago", []):
+            out.append(replace(_mention(text, tokens, first, i + 1, lex, "ago"), shift=-n))
+            continue
+        sign = 1 if pre in off.get("forward_before", []) else 0
+        if post in off.get("forward_after", []) or post in off.get("backward_after", []):
+            sign, last = (1 if post in off.get("forward_after", []) else -1), i + 1
+        if sign == 0:
+            continue
+        if pre in off.get("forward_before", []) + off.get("backward_before", []):
+            first -= 1
+        out.append(_offset(text, tokens, first, last, lex, sign * n))
+    return out
+
+
+def _offset(text: str, tokens: list[Token], first: int, last: int, lex: dict[str, Any], shift: int) -> DateMention:
+    """An offset of ``shift`` days; it names its own starting act when an object follows its
+    "after"/"before" with no punctuation between ("two days after his arrest", "накануне визита")."""
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    obj = (nxt is not None and tokens[last].key in lex.get("offsets", {}).get("object_before", [])
+           and not text[tokens[last].end : nxt.start].strip() and _object_word(nxt, lex))
+    return replace(_mention(text, tokens, first, last, lex, "offset"), shift=shift, object=obj)
+
+
+def _object_word(tok: Token, lex: dict[str, Any]) -> bool:
+    """The word after "after"/"накануне" opens a noun phrase: a determiner (English) or a
+    lower-case noun in the genitive (Russian "накануне визита"; not "накануне полиция ...")."""
+    if tok.key in lex.get("determiners", []):
+        return True
+    if not tok.text.islower() or not any("\u0400" <= ch <= "\u04ff" for ch in tok.text):
+        return False
+    tag = morph.analyzer().parse(tok.text.lower())[0].tag
+    return tag.POS == "NOUN" and "gent" in tag
 
 
 def anchor_for(published: str, mentions: list[DateMention], collected: str) -> Anchor | None:
@@ -159,14 +285,29 @@ def anchor_for(published: str, mentions: list[DateMention], collected: str) -> A
 
 
 def resolve_later(m: DateMention, earlier: list[DateMention], a: Anchor) -> str | None:
-    """"Two weeks later": the month of the latest date the narrative gave before it (the offset
-    itself is too loose for a day); "the same day": that date itself; None when the text gave none."""
+    """A date told relative to the one the narrative gave before it: "the same day" is that date;
+    a counted offset ("two days later", "накануне") moves it by whole days when it has a day;
+    "two weeks later", "a few days later" and an offset from an act it names ("two days after his
+    arrest") keep only its month. None when the text gave none before (a backward offset then
+    counts from the anchor: "накануне" is the day before publication)."""
     before = [e for e in earlier if e.end <= m.start and not e.ignored
-              and ((e.kind == "absolute" and e.month is not None) or e.kind in ("weekday", "yesterday"))]
+              and ((e.kind == "absolute" and e.month is not None) or e.kind in ("weekday", "yesterday", "ago")
+                   or e.kind in NARRATIVE and e.shift >= 0)]  # "the day before" twice is one day, not two
     if not before:
-        return None
-    value = resolve(before[-1], a)
-    return value if value and m.kind == "same_day" else (value[:7] if value else None)
+        return resolve(replace(m, kind="ago"), a) if m.kind == "offset" and m.shift < 0 and not m.object else None
+    ref = before[-1]
+    value = resolve_later(ref, earlier, a) if ref.kind in NARRATIVE else resolve(ref, a)
+    if value is None or m.kind == "same_day":
+        return value
+    if m.kind == "offset" and not m.object and len(value) == 10:
+        moved = shifted(value, m.shift)
+        return moved if a.day is None or moved <= a.iso() else value[:7]
+    return value[:7]
+
+
+def shifted(value: str, days: int) -> str:
+    """The ISO day ``value`` moved by ``days``."""
+    return (dt.date.fromisoformat(value) + dt.timedelta(days=days)).isoformat()
 
 
 def resolve(m: DateMention, a: Anchor) -> str | None:
@@ -191,10 +332,10 @@ def resolve(m: DateMention, a: Anchor) -> str | None:
         base = dt.date(a.year, a.month, a.day)
         back = (base.weekday() - (m.day or 0)) % 7
         return (base - dt.timedelta(days=back)).isoformat()
-    if m.kind == "yesterday":
+    if m.kind in ("yesterday", "ago"):
         if a.day is None or a.month is None:
             return a.month_or_year()
-        return (dt.date(a.year, a.month, a.day) - dt.timedelta(days=1)).isoformat()
+        return shifted(a.iso(), m.shift if m.kind == "ago" else -1)
     if m.kind == "last_year":
         return f"{a.year - 1:04d}"
     if m.kind == "this_year":
@@ -208,7 +349,9 @@ def resolve(m: DateMention, a: Anchor) -> str | None:
         end = PERIOD_END[m.kind]
         year = m.year or (a.year - 1 if a.month is not None and end > a.month else a.year)
         return f"{year:04d}-{end:02d}"
-    return a.month_or_year()  # today, this/last week, recently: the publication month
+    if m.kind == "today":
+        return a.iso()
+    return a.month_or_year()  # this/last week, recently: the publication month; a narrative offset told of nothing
 
 
 def stamp(m: DateMention, a: Anchor) -> bool:
