@@ -44,7 +44,7 @@ def _date(p: Parsed, si: int, trig: triggers.Trigger, etype: str, cue_hits: list
     clauses = [h.end for h in cue_hits if h.label == "background" and h.start >= trig.hit.end]
     here = [m for m in usable(p.dates[si]) if not dates.stamp(m, a) and not any(c <= m.start for c in clauses)
             and not dates.in_clause(p.doc.text, toks, p.lang, trig.hit.first, trig.hit.last, m)]
-    about = dates.topic(toks, p.lang, trig.hit.first)
+    about = _topic(p, trig)
     if about:  # "summoned the ambassador on Wednesday over the arrest of ...": Wednesday is the summons'
         here = [m for m in here if m.start >= trig.hit.end]
     specific = [m for m in here if m.kind not in dates.VAGUE]
@@ -224,7 +224,7 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
         "certainty": (hedges.certainty, cert_hit.pattern if cert_hit else f"said by {source.name}" if source and cert == "alleged" else "stated as fact"),
     }
     ev["explain"] = {k: {"component": name_of(fn), "text": why} for k, (fn, why) in ex.items() if ev.get(k) not in (None, [])}
-    ev["_cued"] = cued and not _topic(p, trig)
+    ev["_cued"] = cued
     ev["_said"] = cued and _said(cue_hits, toks, date_why)
     ev["_anaphor"] = not cued and hedges.anaphor(cue_hits, trig.hit) is not None
     ev["_sis"] = {si}
@@ -257,14 +257,15 @@ _SPEAKING = frozenset({"diplomatic", "policy"})
 
 
 def _topic(p: Parsed, trig: triggers.Trigger) -> bool:
-    """The act is named as a noun after a diplomatic or policy act in its sentence ("summoned
-    the ambassador on Wednesday over the arrest of ...", "выразил протест в связи с
-    задержанием"): it is what that act is about, and the sentence's date is that act's."""
+    """The act is what another act of its sentence is about: introduced by "over", "regarding",
+    "по поводу" (:func:`dates.topic`), or named as a noun after a diplomatic or policy act
+    ("summoned the ambassador on Wednesday and handed him a note on the arrest of ..."). Only
+    a date after it is its own ("protest in connection with the raids on June 27")."""
     toks = p.tokens[trig.sentence]
+    if dates.topic(toks, p.lang, trig.hit.first):
+        return True
     first = toks[trig.hit.first]
     nominal = morph.is_noun(first.text) if p.lang == "ru" else trig.hit.first > 0 and toks[trig.hit.first - 1].key in _NOUN_BEFORE
-    if any(m.start > trig.hit.start for m in p.dates[trig.sentence]):
-        return False  # "protest in connection with the raids on June 27": the date is the raids'
     kind = triggers.subtypes()[trig.subtype]
     return nominal and kind not in _SPEAKING and any(
         t.sentence == trig.sentence and t.hit.start < trig.hit.start and triggers.subtypes()[t.subtype] in _SPEAKING
