@@ -1,6 +1,21 @@
 """An act named as the topic of a protest or a law keeps its own date and is not told twice."""
 
+from diaspora_watch.document import Document
 from diaspora_watch.extract import extract_events
+
+
+def _events(text: str, published: str) -> list[dict]:
+    return extract_events(Document(doc_id="t", text=text, published=published, language="en", collected="2026-12-01"))
+
+
+def test_topics_the_arrest_a_protest_is_about_is_the_arrest_told_before():
+    text = ("Ilham Guliyev, the head of an Azerbaijani community group in Samara, was detained by police on Monday.\n"
+            "Azerbaijan's Foreign Ministry summoned the Russian ambassador on Wednesday over the arrest of Guliyev.")
+    events = _events(text, "2025-09-18")
+    detentions = [e for e in events if e["subtype"] == "detention"]
+    assert [e["date"] for e in detentions] == ["2025-09-15"]
+    assert len(detentions[0]["evidence"]) == 2
+    assert [e["date"] for e in events if e["subtype"] == "protest"] == ["2025-09-17"]
 
 
 def test_topics_a_date_after_the_act_noun_is_the_acts_own(dev_doc):

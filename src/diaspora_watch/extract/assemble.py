@@ -225,6 +225,7 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
     }
     ev["explain"] = {k: {"component": name_of(fn), "text": why} for k, (fn, why) in ex.items() if ev.get(k) not in (None, [])}
     ev["_cued"] = cued
+    ev["_topic"] = not cued and w.admin1 is None and _topic(p, trig)  # placed and dated only by the act it is the topic of
     ev["_said"] = cued and _said(cue_hits, toks, date_why)
     ev["_anaphor"] = not cued and hedges.anaphor(cue_hits, trig.hit) is not None
     ev["_sis"] = {si}
@@ -506,6 +507,7 @@ def extract_events(doc: Document) -> list[dict[str, Any]]:
         ev.pop("_said")
         ev.pop("_sis")
         ev.pop("_status_weak")
+        ev.pop("_topic")
         hit = ev.pop("_hit")
         ev["claims"] = claims.find(ev["evidence"], p.lang, ev["certainty"] == "alleged")
         if ev["count"] is None and ev["type"] in COUNTED_TYPES and hit:

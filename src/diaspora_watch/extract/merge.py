@@ -13,7 +13,13 @@ from diaspora_watch.extract import counts, status, triggers
 from diaspora_watch.extract.components import component
 
 def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    if a["subtype"] != b["subtype"] or a["country"] != b["country"]:
+    if a["subtype"] != b["subtype"]:
+        return False
+    if a["_topic"] or b["_topic"]:
+        # "summoned the ambassador over the arrest of X": the arrest told before, wherever the
+        # summons places it, when the two name the same people
+        return bool(set(a["persons"]) & set(b["persons"]) or set(a["group"]) & set(b["group"]))
+    if a["country"] != b["country"]:
         return False
     if a["admin1"] and b["admin1"] and a["admin1"] != b["admin1"]:
         return False
@@ -53,6 +59,10 @@ def merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
                             or len(ev["date"]) > len(into["date"]) and not ev["_said"]):
             into["date"], into["_cued"] = ev["date"], True
             into["explain"]["date"] = ev["explain"]["date"]
+        if into["_topic"] and not ev["_topic"]:
+            into["country"], into["admin1"], into["place"], into["_topic"] = ev["country"], ev["admin1"], ev["place"], False
+            for key in ("country", "admin1", "place"):
+                into["explain"][key] = ev["explain"].get(key, into["explain"].get(key))
         for key in ("admin1", "place"):
             if into[key] is None and ev[key] is not None and ev["country"] == into["country"]:
                 into[key] = ev[key]
