@@ -5,7 +5,8 @@ the phrase itself, in this order: what the lexicon entry implies (FSB, Putin -> 
 before it ("Russian", "Russia's", "Moscow police", "российский", "красноярское МВД"); a genitive or
 "of"/"for"/"по" after it ("МВД России", "Ministry of Foreign Affairs of Kyrgyzstan", "ГУ МВД по
 Свердловской области"); or, for agencies that sit at home, "in"/"в" a place ("a court in Bishkek").
-An embassy in Moscow is not Russian, so "in" never qualifies embassies and consulates.
+An embassy in Moscow is not Russian, so "in" never qualifies embassies and consulates. "The
+agency", "ведомство" (the lexicon's ``anaphors``) stand for the government agency named last.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from functools import cache
 from typing import Any
 
 from diaspora_watch.extract import lexicon
-from diaspora_watch.extract.gazetteer import PhraseIndex, Tok, name_lemma, read_tsv, split_list, tokenize
+from diaspora_watch.extract.gazetteer import PhraseIndex, Tok, name_keys, name_lemma, read_tsv, split_list, tokenize
 from diaspora_watch.extract.groups import find_groups
 from diaspora_watch.extract.places import find_places
 
@@ -57,6 +58,10 @@ class ActorMention:
         return f"{cc}:{_resolve(self.agency, dict(self.by_country), cc)}"
 
 
+#: The agency code of a phrase that refers back ("the agency said", "по данным ведомства").
+ANAPHOR = "_ANAPHOR"
+
+
 @dataclass(frozen=True)
 class _Entry:
     agency: str
@@ -85,6 +90,7 @@ def _lexicon(lang: str) -> _Lexicon:
     index: PhraseIndex[_Entry] = PhraseIndex()
     entries = [(a["agency"], a.get("country"), a.get("by_country", {}), a.get("abroad", False), a["names"]) for a in data["agencies"]]
     entries += [(n["code"], None, {}, False, n["names"]) for n in data["ngos"]]
+    entries.append((ANAPHOR, None, {}, False, data.get("anaphors", [])))
     for agency, country, by_country, abroad, names in entries:
         for name in names:
             cased = tuple(w for w in re.findall(r"\w+(?:-\w+)*", name))
@@ -102,7 +108,7 @@ def _region_adjectives() -> frozenset[str]:
             for name in split_list(row["ru_names"]):
                 first = name.split()[0]
                 if " " in name and first[:1].isupper() and first.endswith(("ая", "ий", "ый", "ой")):
-                    out.add(name_lemma(first))
+                    out.update(name_keys(first))
     return frozenset(out)
 
 
@@ -117,9 +123,14 @@ def _case_fits(span: Sequence[Tok], entry: _Entry) -> bool:
     return True
 
 
-def _accept(span: Sequence[Tok], entries: list[_Entry], _after: Tok | None) -> _Entry | None:
-    fits = [e for e in entries if _case_fits(span, e)]
+def _accept(span: Sequence[Tok], entries: list[_Entry], after: Tok | None) -> _Entry | None:
+    named = after is not None and after.key in _NAMED_BY
+    fits = [e for e in entries if _case_fits(span, e) and not (e.agency == ANAPHOR and named)]
     return fits[0] if fits else None
+
+
+#: After "the ministry" these words name it ("the Ministry of Culture"): then it refers to nothing before.
+_NAMED_BY = frozenset(w for words in _OF.values() for w in words)
 
 
 class _Qualifiers:
@@ -217,4 +228,24 @@ def find_actors(text: str, lang: str) -> list[ActorMention]:
         end = toks[j - 1].end
         agency = _resolve(entry.agency, dict(entry.by_country), cc)
         out.append(ActorMention(start, end, text[start:end], agency, cc, entry.by_country))
-    return _share_titles(text, out, lang)
+    return _back_references(_share_titles(text, out, lang))
+
+
+#: Bodies that "the agency" or "ведомство" never refers back to: courts, legislatures, officials.
+_NO_AGENCY = frozenset({"COURT", "DUMA", "PARLIAMENT", "FEDCOUNCIL", "PRESIDENT", "GOVERNOR", "MAYOR", "OMBUDSMAN"})
+
+
+def _back_references(mentions: list[ActorMention]) -> list[ActorMention]:
+    """"The agency", "the ministry", "ведомство" name the government agency named last before
+    them with its state ("Uzbekistan's Agency for External Labour Migration ... a Kazan court has
+    ruled ... the agency urged citizens"); with none before, they name nothing."""
+    out: list[ActorMention] = []
+    for m in mentions:
+        if m.agency != ANAPHOR:
+            out.append(m)
+            continue
+        before = next((a for a in reversed(out) if a.country and not a.agency.startswith("NGO:")
+                       and a.agency not in _NO_AGENCY), None)
+        if before is not None:
+            out.append(replace(m, agency=before.agency, country=before.country, by_country=before.by_country))
+    return out

@@ -154,19 +154,23 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
     if not cued and (hedges.in_passing(cue_hits, trig.hit) or sent.paragraph in p.recaps or p.explainer
                      or _listed(p.doc.text, toks, trig)):
         return None  # a past act mentioned in passing, with no time cue: background (codebook §1)
-    grp = locate.group(p.groups[si], p.people_after)
+    grp = locate.group(locate.not_agencies(p.groups[si], p.actors[si]), p.people_after)
     if not grp and si > 0 and p.sentences[si - 1].paragraph == sent.paragraph:
-        grp = locate.group(p.groups[si - 1], p.people_after)
-    places = locate.not_origins(p.places[si], toks, p.lang)
+        grp = locate.group(locate.not_agencies(p.groups[si - 1], p.actors[si - 1]), p.people_after)
+    places = locate.not_origins(p.places[si], toks, p.lang, p.doc.text)
     if etype not in ("policy", "diplomatic"):
         places = locate.off_theatre(places, toks, p.lang)
+    if not places and etype in COUNTED_TYPES and si > 0 and p.sentences[si - 1].paragraph == sent.paragraph and any(
+            t.sentence == si - 1 and triggers.subtypes()[t.subtype] in COUNTED_TYPES for t in p.triggers):
+        # the act goes on from the one told just before ("He died ... two days later")
+        places = locate.settings(p.places[si - 1], p.tokens[si - 1], p.lang, p.doc.text)
     acting = hedges.out_of_scope(locate.not_contacted(p.actors[si], toks, p.lang), cue_hits, trig.hit)
     told = _told(p, si)
-    if told is not None:
-        acting = acting + locate.not_contacted(p.actors[told], p.tokens[told], p.lang)
+    if told is not None and not acting:  # who told of the act is its agency only when the act names none
+        acting = locate.not_contacted(p.actors[told], p.tokens[told], p.lang)
     if etype == "diplomatic":
         acting = locate.state_after(acting, p.places[si], p.doc.text)
-    w = locate.where(etype, sub, pos, places, acting, grp, p.host, p.country_counts)
+    w = locate.where(etype, sub, pos, places, acting, grp, p.host, p.country_counts, locate.filed_from(p.places[0]))
     if w.country is None and etype == "diplomatic" and (states := _states(p, si)):
         w = locate.Where(states[0], None, None, "several states named as one")  # split per state below
     if w.country is None:

