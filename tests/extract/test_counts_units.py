@@ -1,4 +1,4 @@
-"""Counts of documents held one per person (patents, permits, passports) count the people."""
+"""Counts: documents held one per person count their holders; number words, halves, dozens, qualifiers."""
 
 import pytest
 
@@ -18,3 +18,29 @@ def test_counts_documents_held_one_per_person_count_their_holders(text, lang, wa
 def test_counts_other_things_still_do_not_count():
     text = "Police searched 12 warehouses in the district."
     assert counts.find(text, tokenize(text, "en"), "en") == []
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("ru", "Задержали полторы тысячи иностранцев.", (1500, "exact")),
+    ("ru", "Порядка 300 мигрантов проверили полицейские.", (300, "about")),
+    ("ru", "Задержаны двадцать пять граждан Киргизии.", (25, "exact")),
+    ("ru", "Задержаны 143 нарушителя миграционного законодательства.", (143, "exact")),
+    ("en", "More than a thousand foreigners were checked.", (1000, "at_least")),
+    ("en", "Police detained two dozen Uzbek workers.", (24, "exact")),
+    ("en", "Officers detained a dozen Tajik migrants.", (12, "exact")),
+    ("en", "Up to 50 migrants were detained.", (50, "about")),
+    ("en", "Twenty-five migrants were deported.", (25, "exact")),
+    ("en", "Fourteen naturalized men were handed summonses.", (14, "exact")),
+])
+def test_counts_number_words_halves_dozens_and_qualifiers(lang, text, want):
+    assert [(c.value, c.qualifier) for c in counts.find(text, tokenize(text, lang), lang)][:1] == [want]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Dozens of migrants were detained."),
+    ("en", "Hundreds of migrants were detained."),
+    ("ru", "Задержаны десятки мигрантов."),
+    ("ru", "Он провёл под стражей полтора года."),
+])
+def test_counts_vague_amounts_and_bare_halves_count_nothing(lang, text):
+    assert counts.find(text, tokenize(text, lang), lang) == []

@@ -37,6 +37,18 @@ def _lexicon(lang: str) -> tuple[dict[str, Any], Matcher, Matcher]:
     return data, quals, nouns
 
 
+def _compound(key: str, words: dict[str, float]) -> float:
+    """A hyphenated number word ("twenty-five"), or 0."""
+    parts = key.split("-")
+    if len(parts) == 2 and all(p in words for p in parts) and _tens_and_units(words[parts[0]], words[parts[1]]):
+        return float(words[parts[0]] + words[parts[1]])
+    return 0.0
+
+
+def _tens_and_units(tens: float, units: float) -> bool:
+    return 20 <= tens <= 90 and tens % 10 == 0 and 1 <= units <= 9 and units == int(units)
+
+
 def _value(raw: str) -> float:
     if re.fullmatch(r"\d{1,3}(?:[,\u00a0 ]\d{3})+", raw):
         return float(re.sub(r"\D", "", raw))
@@ -65,8 +77,12 @@ def find(text: str, tokens: list[Token], lang: str) -> list[Count]:
             continue  # "Mammadli, 52, was detained": an age set off after a name
         numbers.append((i, j, _value(m.group())))
     for i, t in enumerate(tokens):
-        if t.key in words:
-            numbers.append((i, i, float(words[t.key])))
+        if t.key in words or _compound(t.key, words):
+            value = float(words.get(t.key) or _compound(t.key, words))
+            if numbers and numbers[-1][1] == i - 1 and _tens_and_units(numbers[-1][2], value):
+                numbers[-1] = (numbers[-1][0], i, numbers[-1][2] + value)  # "двадцать пять"
+                continue
+            numbers.append((i, i, value))
         elif t.key in mult and not (i > 0 and any(n[1] == i - 1 for n in numbers)):
             numbers.append((i, i, 1.0))  # "около тысячи": a bare multiplier is one thousand
     for first, last, value in sorted(numbers):
