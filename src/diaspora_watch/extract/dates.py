@@ -26,6 +26,11 @@ PERIOD_END = {"q1": 3, "first_half": 6, "q2": 6, "q3": 9, "nine_months": 9, "sec
 NARRATIVE = frozenset({"later", "same_day", "offset"})
 #: Fixed phrases that move a whole day from the date told before ("the next day", "накануне").
 DAY_SHIFT = {"next_day": 1, "day_before": -1}
+#: Fixed phrases that count days back from the publication day ("позавчера").
+AGO_DAYS = {"day_before_yesterday": 2}
+#: Seasons by their months ("прошлой осенью", "this spring"): they span months, so they give a year.
+#: Winter spans two years, so no year holds it (codebook: the finest precision holding the range).
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11)}
 #: How many characters may stand between an offset's "after" and the act it is counted from
 #: ("two days after his arrest").
 OBJECT_GAP = 12
@@ -151,7 +156,8 @@ def find(text: str, tokens: list[Token], lang: str) -> list[DateMention]:
     for i, tok in enumerate(tokens):
         if i in used:
             continue
-        if tok.key in months:
+        month_key = _month_key(tok.key, months)
+        if month_key:
             first, last_i = i, i
             day = _int(tokens[i - 1], 1, 31) if i > 0 and tokens[i - 1].end + 2 >= tok.start else None
             if day is not None and len(tokens[i - 1].text) <= 2:
@@ -166,13 +172,13 @@ def find(text: str, tokens: list[Token], lang: str) -> list[DateMention]:
                 year, last_i = int(tokens[j].text), j
                 if j + 1 < n and tokens[j + 1].key in lex.get("year_words", []):
                     last_i = j + 1
-            if tok.key == "may" and day is None and year is None and not (i > 0 and tokens[i - 1].key in lex.get("month_cues", [])):
+            if month_key == "may" and day is None and year is None and not (i > 0 and tokens[i - 1].key in lex.get("month_cues", [])):
                 continue  # the modal verb, not the month ("in May" is the month)
             is_last = i > 0 and tokens[i - 1].key in lex.get("last", [])
             if last_i + 1 < n and tokens[last_i + 1].key in lex.get("previous_year_after", []):
                 is_last, last_i = True, last_i + 1 + (last_i + 2 < n and tokens[last_i + 2].key in lex.get("year_words", []))
             used.update(range(first, last_i + 1))
-            out.append(_mention(text, tokens, first, last_i, lex, "absolute", year, months[tok.key], day, is_last))
+            out.append(_mention(text, tokens, first, last_i, lex, "absolute", year, months[month_key], day, is_last))
         elif tok.key in weekdays:
             used.add(i)
             out.append(_mention(text, tokens, i, i, lex, "weekday", None, None, weekdays[tok.key]))
@@ -194,6 +200,9 @@ def find(text: str, tokens: list[Token], lang: str) -> list[DateMention]:
             if h.label in DAY_SHIFT:
                 out.append(_offset(text, tokens, h.first, h.last - 1, lex, DAY_SHIFT[h.label]))
                 continue
+            if h.label in AGO_DAYS:
+                out.append(replace(_mention(text, tokens, h.first, h.last - 1, lex, "ago"), shift=-AGO_DAYS[h.label]))
+                continue
             last, year = h.last - 1, None
             if h.label in PERIOD_END:  # "the first quarter of 2024", "первый квартал 2024 года"
                 k = h.last + (h.last < n and tokens[h.last].key in ("of", "the"))
@@ -202,6 +211,20 @@ def find(text: str, tokens: list[Token], lang: str) -> list[DateMention]:
                     out = [o for o in out if not (o.start == tokens[k].start)]
             out.append(_mention(text, tokens, h.first, last, lex, h.label, year))
     return sorted(out, key=lambda m: m.start)
+
+
+#: Prefixes that narrow a month inside its word ("mid-February", "early-March").
+_MONTH_PREFIXES = ("mid-", "early-", "late-")
+
+
+def _month_key(key: str, months: dict[str, int]) -> str | None:
+    """The month word ``key`` is, if any ("february", "mid-february")."""
+    if key in months:
+        return key
+    for prefix in _MONTH_PREFIXES:
+        if key.startswith(prefix) and key[len(prefix):] in months:
+            return key[len(prefix):]
+    return None
 
 
 def _mention(text: str, tokens: list[Token], first: int, last: int, lex: dict[str, Any], kind: str,
@@ -336,6 +359,8 @@ def resolve(m: DateMention, a: Anchor) -> str | None:
         if a.day is None or a.month is None:
             return a.month_or_year()
         return shifted(a.iso(), m.shift if m.kind == "ago" else -1)
+    if m.kind.removeprefix("last_") in SEASONS:
+        return _season(m.kind, a)
     if m.kind == "last_year":
         return f"{a.year - 1:04d}"
     if m.kind == "this_year":
@@ -352,6 +377,17 @@ def resolve(m: DateMention, a: Anchor) -> str | None:
     if m.kind == "today":
         return a.iso()
     return a.month_or_year()  # this/last week, recently: the publication month; a narrative offset told of nothing
+
+
+def _season(kind: str, a: Anchor) -> str | None:
+    """The year of the season ``kind`` names: "this autumn" / "осенью" the latest one begun by the
+    anchor's month, "last autumn" the latest one over before it."""
+    first, last = SEASONS[kind.removeprefix("last_")]
+    if a.month is None:
+        return None
+    if kind.startswith("last_"):
+        return f"{a.year if last < a.month else a.year - 1:04d}"
+    return f"{a.year if first <= a.month else a.year - 1:04d}"
 
 
 def stamp(m: DateMention, a: Anchor) -> bool:
