@@ -3,8 +3,8 @@
     .venv/bin/python benchmarks/extract_speed.py [--docs 2000] [--join 2]
 
 The dev texts are repeated to about ``--docs`` documents, each with a distinct doc_id and a
-distinct first line, so that caches keyed by text (places, groups) cannot answer for a
-repeat. The ratios compare ``extract_events`` with two plain passes over the same texts:
+distinct first line of a distinct length, so that caches keyed by text (places, groups) or
+by a sentence's tokens and offsets (hedge cues) cannot answer for a repeat. The ratios compare ``extract_events`` with two plain passes over the same texts:
 ``razdel.tokenize`` (a real tokenizer, the reference of the speed target: at most 5x) and the
 regex ``diaspora_watch.extract.morph.tokens``. Word caches (lemmas) and models are warmed on
 one pass first, as in a long-running ingest.
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     for d in base:
         extract_events(d)  # warm caches and models
     # Distinct text per copy (a leading marker), so per-text caches do not answer for repeats.
-    docs = [replace(d, doc_id=f"{d.doc_id}-{i}", text=f"[{i}]\n" + d.text) for i in range(a.docs // len(base) + 1) for d in base][: a.docs]
+    docs = [replace(d, doc_id=f"{d.doc_id}-{i}", text=f"[{i}]{' ' * i}\n" + d.text) for i in range(a.docs // len(base) + 1) for d in base][: a.docs]
     tok = _best(lambda: [tokens(d.text) for d in docs], a.repeat)
     raz = _best(lambda: [list(razdel.tokenize(d.text)) for d in docs], a.repeat)
     n_events = sum(len(extract_events(d)) for d in docs)

@@ -36,8 +36,13 @@ def _matcher(lang: str) -> Matcher:
 
 
 def cues(tokens: list[Token], lang: str) -> list[Hit]:
-    """Every hedge cue in a sentence."""
-    return _matcher(lang).find(tokens)
+    """Every hedge cue in a sentence (several components ask about the same sentence)."""
+    return list(_cues(tuple(tokens), lang))
+
+
+@lru_cache(maxsize=4096)
+def _cues(tokens: tuple[Token, ...], lang: str) -> tuple[Hit, ...]:
+    return tuple(_matcher(lang).find(tokens))
 
 
 def clause_breaks(text: str, tokens: list[Token]) -> frozenset[int]:

@@ -43,7 +43,7 @@ class Hit:
     pattern: str
 
 
-_Item = tuple[tuple[str, ...], tuple[str, ...], bool, tuple[str, ...]]  # exact keys, prefixes, wildcard, surfaces
+_Item = tuple[frozenset[str], tuple[str, ...], bool, frozenset[str]]  # exact keys, prefixes, wildcard, surfaces
 _Entry = tuple[str, str, list["_Item | None"]]  # label, pattern, items
 #: Words whose candidate patterns a matcher remembers (bounded: a stream has a long tail).
 CACHE_WORDS = 100_000
@@ -60,18 +60,19 @@ def _item(raw: str) -> _Item:
     exact, prefix, surface = [], [], []
     for alt in raw.split("|"):
         if alt == "?":
-            return ((), (), True, ())
+            return (frozenset(), (), True, frozenset())
         if alt.startswith("="):
             surface.append(alt[1:].lower())
         else:
             (prefix if alt.endswith("*") else exact).append(alt.rstrip("*").lower())
-    return (tuple(exact), tuple(prefix), False, tuple(surface))
+    return (frozenset(exact), tuple(prefix), False, frozenset(surface))
 
 
 def _accepts(item: _Item, tok: Token) -> bool:
     exact, prefix, any_, surface = item
     key = tok.key
-    return any_ or key in exact or any(key.startswith(p) for p in prefix) or bool(surface) and tok.text.lower() in surface
+    return (any_ or key in exact or bool(prefix) and key.startswith(prefix)
+            or bool(surface) and tok.text.lower() in surface)
 
 
 class Matcher:
