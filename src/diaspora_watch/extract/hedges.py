@@ -15,19 +15,20 @@ NEGATION_WINDOW = 2
 BACKGROUND_WINDOW = 3
 #: How many words after a class-describing clause opens ("for citizens who are ...") it still runs.
 CLASS_WINDOW = 8
-#: How many words a negative subject ("no one has been charged") governs in its clause.
+#: How many words a negative subject ("no one has been charged") or a denial governs in its clause.
 NOBODY_WINDOW = 5
 #: How many words of its clause a state's advice to people ("urged citizens not to sign ...") governs.
 ADVISING_WINDOW = 25
 #: Cues whose clause, when it follows a trigger, is about another act: agencies named there do
 #: not act in the trigger's event ("detained ..., could avoid deportation by signing a contract
 #: with the Defence Ministry"; "вступит в силу после подписания президентом").
-SCOPE_LABELS = frozenset({"hypothetical", "planned", "pending", "class"})
+SCOPE_LABELS = frozenset({"hypothetical", "enabling", "planned", "pending", "class"})
 _BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
 _COMMA = re.compile(r"^\s*,\s*$")
 #: Words that join the last item of a list ("refused entry, detained or harassed").
 _COORDINATORS = frozenset({"and", "or", "nor", "и", "или", "либо"})
 _QUESTION = re.compile(r"^[\"'»”’)\]]*\?")
+_WORD_SPLIT = re.compile(r"[\s|]+")
 
 
 @lru_cache(maxsize=4)
@@ -88,9 +89,14 @@ def _in_clause(cue: Hit, trigger: Hit, breaks: frozenset[int], window: int) -> b
 def blocked(hits: list[Hit], trigger: Hit, allow_hypothetical: bool, breaks: frozenset[int] = frozenset()) -> Hit | None:
     """The cue that makes ``trigger`` no event, if any:
 
-    - before it: a negation or a hypothetical just before it;
-    - right after it: a hypothetical word ("checks may begin anywhere");
-    - around it: a clause it is in that has a negative subject ("no one has been charged"),
+    - before it: a negation, a hypothetical or an enabling verb just before it ("a law allowing
+      police to deport");
+    - inside it: a negation just before its last word ("the law was not adopted", "закон не был
+      принят");
+    - right after it: a hypothetical word ("checks may begin anywhere"), but not an enabling
+      verb, which tells what the act is about ("signed a law allowing ...");
+    - around it: a clause it is in that has a negative subject ("no one has been charged") or
+      that a denial opens ("denied that police had beaten anyone"),
       gives a state's advice ("urged citizens not to sign contracts"), describes a kind of
       people ("a hotline for citizens who are detained") or lists the options of a choice
       put to people; a people noun after "for" that it qualifies ("the ban for foreigners
@@ -109,19 +115,30 @@ def blocked(hits: list[Hit], trigger: Hit, allow_hypothetical: bool, breaks: fro
             return h
         if h.label in ("class", "options") and _in_clause(h, trigger, breaks, CLASS_WINDOW):
             return h
-        if h.label == "nobody" and _in_clause(h, trigger, breaks, NOBODY_WINDOW):
+        if h.label in ("nobody", "denial") and _in_clause(h, trigger, breaks, NOBODY_WINDOW):
             return h
         if h.label == "advising" and _in_clause(h, trigger, breaks, ADVISING_WINDOW):
             return h
         if h.label == "kind" and trigger.first == h.last:
             return h
         gap = trigger.first - h.last
-        if h.label == "negation" and 0 <= gap <= NEGATION_WINDOW - 1:
+        if h.label == "negation" and (0 <= gap <= NEGATION_WINDOW - 1 or _in_gap(h, trigger)):
+            return h
+        if h.label == "enabling" and not allow_hypothetical and 0 <= gap <= HYPOTHETICAL_WINDOW - 1:
             return h
         if h.label == "hypothetical" and not allow_hypothetical and (
                 0 <= gap <= HYPOTHETICAL_WINDOW - 1 or h.first == trigger.last and trigger.last not in breaks):
             return h
     return None
+
+
+def _in_gap(cue: Hit, trigger: Hit) -> bool:
+    """``cue`` sits in a gap of ``trigger``'s pattern just before its last word ("law ...
+    adopted" over "the law was not adopted"), not on a word of the pattern itself ("will not
+    take place", "не пустить")."""
+    own = set(_WORD_SPLIT.split(trigger.pattern.replace("=", "").replace("*", "")))
+    return (trigger.first < cue.first and 0 <= trigger.last - 1 - cue.last <= NEGATION_WINDOW - 1
+            and not own & set(_WORD_SPLIT.split(cue.pattern)))
 
 
 @component("dw.extract.certainty.v1")
