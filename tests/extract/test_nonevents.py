@@ -2,14 +2,13 @@
 opinions, habits, modals, advice and what a state tells people to avoid (codebook §1)."""
 
 import pytest
+from dwtest import trigger_subtypes
 
 from diaspora_watch.document import Document
-from diaspora_watch.extract import extract_events, hedges, triggers
+from diaspora_watch.extract import extract_events, hedges
 from diaspora_watch.extract.matcher import tokenize
 
 
-def _subtypes(text: str, lang: str) -> set[str]:
-    return {t.subtype for t in triggers.detect([tokenize(text, lang)], lang, text)}
 
 
 NONE = [
@@ -41,36 +40,36 @@ NONE = [
 
 @pytest.mark.parametrize(("lang", "text"), NONE)
 def test_nonevents_no_trigger_survives(lang: str, text: str) -> None:
-    assert _subtypes(text, lang) == set()
+    assert trigger_subtypes(text, lang) == set()
 
 
 def test_nonevents_a_list_of_acts_stays_in_the_clause_that_describes_people() -> None:
     """"denied entry, detained or ..." all describe who may call; the hotline is the advisory."""
     text = "Migrants from Tajikistan who are denied entry, detained or harassed at the border can call the consulate's hotline."
-    assert _subtypes(text, "en") == {"advisory"}
+    assert trigger_subtypes(text, "en") == {"advisory"}
 
 
 def test_nonevents_a_comma_that_ends_the_clause_still_ends_it() -> None:
     text = "A hotline is open for citizens who are refused entry, and police detained 40 people at the market on Monday."
-    assert "detention" in _subtypes(text, "en")
+    assert "detention" in trigger_subtypes(text, "en")
 
 
 def test_nonevents_what_a_state_urges_people_to_avoid_is_no_act() -> None:
     text = "The embassy urged Uzbek nationals not to answer online job offers from recruiters or sign military contracts."
-    assert _subtypes(text, "en") == {"advisory"}
-    assert _subtypes("Посольство призвало граждан не подписывать контракты с Минобороны.", "ru") == {"advisory"}
+    assert trigger_subtypes(text, "en") == {"advisory"}
+    assert trigger_subtypes("Посольство призвало граждан не подписывать контракты с Минобороны.", "ru") == {"advisory"}
 
 
 def test_nonevents_a_choice_offered_is_coercion_not_the_outcomes() -> None:
     text = "He was given a choice between signing a contract with the army and deportation."
-    assert _subtypes(text, "en") == {"coercion"}
+    assert trigger_subtypes(text, "en") == {"coercion"}
 
 
 def test_nonevents_cues_past_their_reach_leave_the_act() -> None:
     """Near misses: a threat named after the act, a negative subject far before it."""
-    assert "deportation" in _subtypes("He was deported after a court found he posed a threat to public order.", "en")
-    assert "detention" in _subtypes("Police said no one else was hurt when they detained 12 men at the market.", "en")
-    assert "deportation" in _subtypes("Его лишили гражданства за действия, создающие угрозу безопасности, и депортировали.", "ru")
+    assert "deportation" in trigger_subtypes("He was deported after a court found he posed a threat to public order.", "en")
+    assert "detention" in trigger_subtypes("Police said no one else was hurt when they detained 12 men at the market.", "en")
+    assert "deportation" in trigger_subtypes("Его лишили гражданства за действия, создающие угрозу безопасности, и депортировали.", "ru")
 
 
 def test_nonevents_question_reads_the_mark_after_the_last_word() -> None:

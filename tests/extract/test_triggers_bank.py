@@ -3,13 +3,10 @@ outlets and embassy notices phrase each kind of act, in English and Russian, wit
 (opinions, forecasts, rules, denials, negations) that must yield nothing. Invented sentences."""
 
 import pytest
-
-from diaspora_watch.extract import triggers
-from diaspora_watch.extract.matcher import tokenize
+from dwtest import trigger_subtypes
 
 
-def _subtypes(text: str, lang: str) -> set[str]:
-    return {t.subtype for t in triggers.detect([tokenize(text, lang)], lang, text)}
+
 
 
 HITS = [
@@ -146,29 +143,29 @@ GUARDS = [
 
 @pytest.mark.parametrize(("lang", "subtype", "text"), HITS)
 def test_triggers_bank_phrasings_are_found(lang: str, subtype: str, text: str) -> None:
-    assert subtype in _subtypes(text, lang)
+    assert subtype in trigger_subtypes(text, lang)
 
 
 @pytest.mark.parametrize(("lang", "subtype", "text"), MISSES)
 def test_triggers_bank_near_misses_are_not(lang: str, subtype: str, text: str) -> None:
-    assert subtype not in _subtypes(text, lang)
+    assert subtype not in trigger_subtypes(text, lang)
 
 
 @pytest.mark.parametrize(("lang", "subtype", "found", "text"), GUARDS)
 def test_triggers_bank_guards_of_the_new_patterns(lang: str, subtype: str, found: bool, text: str) -> None:
-    assert (subtype in _subtypes(text, lang)) is found
+    assert (subtype in trigger_subtypes(text, lang)) is found
 
 
 def test_triggers_bank_concern_alone_is_a_statement_not_a_protest() -> None:
     """Concern voiced with no envoy or side to receive it is a statement (codebook §2)."""
-    assert _subtypes("МИД Таджикистана выразил обеспокоенность задержаниями граждан в Перми.", "ru") == {
+    assert trigger_subtypes("МИД Таджикистана выразил обеспокоенность задержаниями граждан в Перми.", "ru") == {
         "statement", "detention"}
-    assert "protest" not in _subtypes("The Uzbek foreign ministry expressed concern over the detentions of its citizens in Tula.", "en")
+    assert "protest" not in trigger_subtypes("The Uzbek foreign ministry expressed concern over the detentions of its citizens in Tula.", "en")
 
 
 def test_triggers_bank_negation_written_into_a_pattern_still_counts() -> None:
     """A negation that is a word of the pattern ("will not take place", "не пустили") is the act,
     while one in a gap of the pattern ("закон так и не был принят") denies it."""
-    assert "cancellation" in _subtypes("The Week of Uzbek Cinema in Omsk will not take place this year.", "en")
-    assert "entry_ban" in _subtypes("Более 200 таджикистанцев не пустили в Россию в аэропорту Пулково.", "ru")
-    assert "law" not in _subtypes("Закон о патентах так и не был принят.", "ru")
+    assert "cancellation" in trigger_subtypes("The Week of Uzbek Cinema in Omsk will not take place this year.", "en")
+    assert "entry_ban" in trigger_subtypes("Более 200 таджикистанцев не пустили в Россию в аэропорту Пулково.", "ru")
+    assert "law" not in trigger_subtypes("Закон о патентах так и не был принят.", "ru")

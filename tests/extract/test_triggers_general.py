@@ -2,13 +2,10 @@
 prosecutions, recruitment, coercion and laws: invented sentences, each class with a near miss."""
 
 import pytest
-
-from diaspora_watch.extract import triggers
-from diaspora_watch.extract.matcher import tokenize
+from dwtest import trigger_subtypes
 
 
-def _subtypes(text: str, lang: str) -> set[str]:
-    return {t.subtype for t in triggers.detect([tokenize(text, lang)], lang, text)}
+
 
 
 HITS = [
@@ -118,35 +115,35 @@ MISSES = [
 
 @pytest.mark.parametrize(("lang", "subtype", "text"), HITS)
 def test_triggers_general_phrasings_are_found(lang: str, subtype: str, text: str) -> None:
-    assert subtype in _subtypes(text, lang)
+    assert subtype in trigger_subtypes(text, lang)
 
 
 @pytest.mark.parametrize(("lang", "subtype", "text"), MISSES)
 def test_triggers_general_near_misses_are_not(lang: str, subtype: str, text: str) -> None:
-    assert subtype not in _subtypes(text, lang)
+    assert subtype not in trigger_subtypes(text, lang)
 
 
 def test_triggers_general_service_abroad_replaces_the_plain_case() -> None:
     """Cases opened for fighting abroad are one prosecution, with no plain criminal case beside it."""
     ru = "В Таджикистане возбудили уголовное дело против двоих мужчин за участие в войне на стороне России."
-    assert _subtypes(ru, "ru") == {"prosecution_for_service"}
-    assert _subtypes("Police in Ganja detained a man on suspicion of fighting for Russia.", "en") == {
+    assert trigger_subtypes(ru, "ru") == {"prosecution_for_service"}
+    assert trigger_subtypes("Police in Ganja detained a man on suspicion of fighting for Russia.", "en") == {
         "detention", "prosecution_for_service"}
 
 
 def test_triggers_general_threat_to_enlist_is_coercion_not_an_offer() -> None:
     text = "A recruiter warned the men that their permits would not be renewed unless they joined the army."
-    assert _subtypes(text, "en") == {"coercion"}
+    assert trigger_subtypes(text, "en") == {"coercion"}
 
 
 def test_triggers_general_dev_sentence_of_a_conviction_is_no_recruitment(dev_sentence) -> None:
     """A sentence handed down for fighting abroad, beside a word on recruitment, is the prosecution."""
     s = dev_sentence("d-028", "handed a 10-year sentence")
-    assert "contract_recruitment" not in _subtypes(s, "en")
-    assert "prosecution_for_service" in _subtypes(s, "en")
+    assert "contract_recruitment" not in trigger_subtypes(s, "en")
+    assert "prosecution_for_service" in trigger_subtypes(s, "en")
 
 
 def test_triggers_general_dev_revocation_and_deportation_survive_a_security_threat(dev_sentence) -> None:
     """"создающих угрозу национальной безопасности" gives a reason, not a threat of deportation."""
     s = dev_sentence("d-106", "создающих угрозу")
-    assert {"citizenship_revocation", "deportation"} <= _subtypes(s, "ru")
+    assert {"citizenship_revocation", "deportation"} <= trigger_subtypes(s, "ru")

@@ -1,13 +1,10 @@
 """Trigger vocabulary beyond one outlet's phrasing: invented sentences, each with a near miss."""
 
 import pytest
-
-from diaspora_watch.extract import triggers
-from diaspora_watch.extract.matcher import tokenize
+from dwtest import trigger_subtypes
 
 
-def _subtypes(text: str, lang: str) -> set[str]:
-    return {t.subtype for t in triggers.detect([tokenize(text, lang)], lang)}
+
 
 
 HITS = [
@@ -74,12 +71,12 @@ MISSES = [
 
 @pytest.mark.parametrize("lang,subtype,text", HITS)
 def test_vocabulary_finds_the_subtype(lang, subtype, text):
-    assert subtype in _subtypes(text, lang)
+    assert subtype in trigger_subtypes(text, lang)
 
 
 @pytest.mark.parametrize("lang,subtype,text", MISSES)
 def test_vocabulary_near_miss_is_not_the_subtype(lang, subtype, text):
-    assert subtype not in _subtypes(text, lang)
+    assert subtype not in trigger_subtypes(text, lang)
 
 
 @pytest.mark.parametrize("lang,text", [
@@ -87,5 +84,5 @@ def test_vocabulary_near_miss_is_not_the_subtype(lang, subtype, text):
     ("ru", "Его осудили за наёмничество."),
 ])
 def test_vocabulary_service_sentence_is_no_plain_criminal_case(lang, text):
-    found = _subtypes(text, lang)
+    found = trigger_subtypes(text, lang)
     assert "prosecution_for_service" in found and "criminal_case" not in found
