@@ -481,12 +481,13 @@ def _citizen_of(p: Parsed, si: int, st_hits: list[Any]) -> list[str]:
 
 
 def _citizens(groups: list[Any], st_hits: list[Any]) -> list[str]:
-    """Countries of the ``groups`` mentions a citizen word stands by."""
+    """Countries of the ``groups`` mentions a citizen word stands by: the citizenship they hold
+    where the text names it apart from their origin ("Russian citizens of Tajik origin")."""
     words = [h for h in st_hits if h.label == "citizen_word"]
     out: list[str] = []
     for g in groups:
         if any(abs(h.start - g.end) <= 3 or abs(g.start - h.end) <= 3 or g.start <= h.start < g.end for h in words):
-            out.extend(c for c in g.countries if c not in out)
+            out.extend(c for c in (g.held or g.countries) if c not in out)
     return out
 
 

@@ -5,7 +5,11 @@ Three shapes are found, from ``lexicons/<lang>/groups.yaml``:
 - a demonym: "Tajiks", "таджиков" (kind ``people``) or "Tajik", "таджикский" (kind ``adjective``);
 - a demonym before a people noun, read as one group: "Tajik migrants", "азербайджанских граждан";
 - an origin noun before a country: "migrants from Tajikistan", "уроженцы Азербайджана",
-  "выходцы из Средней Азии", "citizens of Kyrgyzstan, Tajikistan and Uzbekistan".
+  "выходцы из Средней Азии", "citizens of Kyrgyzstan, Tajikistan and Uzbekistan";
+- a country's name before a people noun (English): "Kyrgyzstan citizens", "Tajikistan nationals";
+- an origin phrase: "of Tajik origin", "таджикского происхождения". After people of another
+  country ("Russian citizens of Tajik origin", "граждане России узбекского происхождения") the
+  origin is the group and the first country the citizenship they hold.
 
 "migrants" or "foreigners" alone name no nationality and give nothing.
 """
@@ -20,7 +24,7 @@ from typing import TypeVar
 
 from diaspora_watch.extract import lexicon
 from diaspora_watch.extract.gazetteer import PhraseIndex, Tok, tokenize
-from diaspora_watch.extract.places import find_places
+from diaspora_watch.extract.places import PlaceMention, find_places
 
 __all__ = ["GroupMention", "find_groups"]
 
@@ -39,6 +43,7 @@ class GroupMention:
     surface: str
     countries: tuple[str, ...]
     kind: str  # "people" | "adjective"
+    held: tuple[str, ...] = ()  # the citizenship, when the text names it apart from the origin
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,8 @@ class _Lexicon:
     origin_nouns: PhraseIndex[bool]
     links: frozenset[str]
     not_adjective_after: frozenset[str]
+    origin_words: PhraseIndex[bool]
+    fillers: frozenset[str]
 
 
 @cache
@@ -70,13 +77,16 @@ def _lexicon(lang: str) -> _Lexicon:
     for r in data["regions"]:
         for name in r["names"]:
             regions.add_phrase(name, tuple(r["countries"]))
-    people, origin = PhraseIndex[bool](), PhraseIndex[bool]()
+    people, origin, origin_words = PhraseIndex[bool](), PhraseIndex[bool](), PhraseIndex[bool]()
     for word in data["people_nouns"]:
         people.add_phrase(word, True)
     for word in data["origin_nouns"]:
         origin.add_phrase(word, True)
+    for word in data.get("origin_words", []):
+        origin_words.add_phrase(word, True)
     return _Lexicon(demonyms, regions, people, origin, frozenset(data["origin_links"]),
-                    frozenset(data.get("not_adjective_after", [])))
+                    frozenset(data.get("not_adjective_after", [])), origin_words,
+                    frozenset(data.get("origin_fillers", [])))
 
 
 def _first(_span: Sequence[Tok], candidates: list[V], _after: Tok | None) -> V:
@@ -95,6 +105,7 @@ def _demonyms(text: str, toks: Sequence[Tok], lang: str, lex: _Lexicon) -> list[
     out = []
     for i, j, d in lex.demonyms.scan(toks, lambda span, c, a: c[0] if lang == "ru" or span[0].text[:1].isupper() else None):
         noun = _match_at(lex.people_nouns, toks, j) if d.adjective else 0
+        noun = noun or (_match_at(lex.origin_words, toks, j) if d.adjective and j < len(toks) else 0)
         if noun:
             end, kind = toks[j + noun - 1].end, "people"
         else:
@@ -114,8 +125,7 @@ def _kind(d: _Demonym, after: Tok | None, text: str, end: int, lex: _Lexicon) ->
     return "people"  # "the Kyrgyz were", "Kyrgyz, Tajiks"
 
 
-def _origins(text: str, toks: Sequence[Tok], lang: str, lex: _Lexicon) -> list[GroupMention]:
-    countries_at = {p.start: p for p in find_places(text, lang) if p.level == "country"}
+def _origins(text: str, toks: Sequence[Tok], lang: str, lex: _Lexicon, countries_at: dict[int, PlaceMention]) -> list[GroupMention]:
     out = []
     for i, j, _ in lex.origin_nouns.scan(toks, _first):
         k = j + 1 if j < len(toks) and toks[j].key in lex.links else j
@@ -124,6 +134,8 @@ def _origins(text: str, toks: Sequence[Tok], lang: str, lex: _Lexicon) -> list[G
         if k >= len(toks) or (k == j and lang != "ru") or _BREAK.search(text[toks[j - 1].end : toks[k].start]):
             continue
         region = _match_at(lex.regions, toks, k)
+        if not region and k > j and k + 1 < len(toks) and toks[k].key in lex.fillers:
+            k += 2 if k + 2 < len(toks) and toks[k + 1].key in lex.links else 1  # "из республик Таджикистан"
         if region:
             countries = next(c for _, _, c in lex.regions.scan(toks[k : k + region], _first))
             end = toks[k + region - 1].end
@@ -140,6 +152,37 @@ def _origins(text: str, toks: Sequence[Tok], lang: str, lex: _Lexicon) -> list[G
             continue
         start = toks[i].start
         out.append(GroupMention(start, end, text[start:end], countries, "people"))
+    return out
+
+
+def _attributive(text: str, toks: Sequence[Tok], lex: _Lexicon, countries_at: dict[int, PlaceMention]) -> list[GroupMention]:
+    """A country's name before a people noun names its people: "Kyrgyzstan citizens"."""
+    after = {t.start: n for n, t in enumerate(toks)}
+    out = []
+    for p in countries_at.values():
+        gap = re.match(r"(?:['’]s)?\s+", text[p.end :])
+        j = after.get(p.end + gap.end()) if gap else None
+        noun = _match_at(lex.people_nouns, toks, j) if j is not None else 0
+        if j is not None and noun:
+            end = toks[j + noun - 1].end
+            out.append(GroupMention(p.start, end, text[p.start : end], (p.country,), "people"))
+    return out
+
+
+_OF_ORIGIN = re.compile(r"^\s*(?:of\s+)?$", re.IGNORECASE)
+
+
+def _origin_of(text: str, toks: Sequence[Tok], mentions: list[GroupMention], lex: _Lexicon) -> list[GroupMention]:
+    """"Russian citizens of Tajik origin": one group, of Tajik origin, holding Russian citizenship."""
+    ending = {t.end: n for n, t in enumerate(toks)}
+    out: list[GroupMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        origin = m.end in ending and _match_at(lex.origin_words, toks, ending[m.end]) > 0
+        if origin and prev is not None and prev.countries != m.countries and _OF_ORIGIN.match(text[prev.end : m.start]):
+            out[-1] = GroupMention(prev.start, m.end, text[prev.start : m.end], m.countries, "people", prev.countries)
+        else:
+            out.append(m)
     return out
 
 
@@ -167,9 +210,12 @@ def _groups(text: str, lang: str) -> tuple[GroupMention, ...]:
     """Cached: actors look up the groups of the same text again."""
     lex = _lexicon(lang)
     toks = tokenize(text, lang)
-    found = _origins(text, toks, lang, lex) + _demonyms(text, toks, lang, lex)
+    countries_at = {p.start: p for p in find_places(text, lang) if p.level == "country"}
+    found = _origins(text, toks, lang, lex, countries_at) + _demonyms(text, toks, lang, lex)
+    if lang == "en":
+        found += _attributive(text, toks, lex, countries_at)
     chosen: list[GroupMention] = []
     for m in sorted(found, key=lambda m: (m.start - m.end, m.start)):
         if all(m.end <= c.start or m.start >= c.end for c in chosen):
             chosen.append(m)
-    return tuple(_spread_lists(text, sorted(chosen, key=lambda m: m.start)))
+    return tuple(_spread_lists(text, _origin_of(text, toks, sorted(chosen, key=lambda m: m.start), lex)))

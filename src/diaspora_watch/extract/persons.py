@@ -47,8 +47,9 @@ def find(text: str, lang: str, spans: Sequence[tuple[int, int]] | None = None) -
     if lang == "ru" and lone:
         full = _ru_full_names(text, lone) | full
     where = spans or [(0, len(text))]
+    starts = [p.start for p in found]
     return [Person(p.start, p.end, p.surface, full.get(p.name, p.name), p.excluded,
-                   any(a <= p.start < b for a, b in where) and _speaker(text, p.start, p.end, lang))
+                   any(a <= p.start < b for a, b in where) and _speaker(text, p.start, p.end, lang, starts))
             for p in found if not _bracketed(text, p)]
 
 
@@ -109,13 +110,21 @@ def _in_sentence(text: str, start: int, end: int, before: int, after: int) -> tu
     return left, right
 
 
-def _speaker(text: str, start: int, end: int, lang: str) -> bool:
+def _speaker(text: str, start: int, end: int, lang: str, others: Sequence[int]) -> bool:
     """"..., X said" / "according to X" / "по словам X": the person is the source of the words."""
     lex = load("persons", "ru" if lang == "ru" else "en")
     left, right = _in_sentence(text, start, end, 40, 40)
-    after = [lemma for _, _, lemma in morph.lemmas(right)][:SPEECH_WINDOW]
+    after = [(e, lemma) for _, e, lemma in morph.lemmas(right)][:SPEECH_WINDOW]
+    # A speech verb whose own subject, another name, follows it ("..., сообщил адвокат Иван
+    # Петров", "said lawyer Ivan Petrov") does not make the name before it the speaker.
+    said = any(lemma in _speech(lang) and not any(0 <= n - (end + e) <= INVERTED_CHARS for n in others)
+               for e, lemma in after)
     before = [lemma for _, _, lemma in morph.lemmas(left)][-SPEECH_WINDOW:]
-    return bool(set(after) & _speech(lang) or set(before) & set(lex.get("source_before", [])))
+    return said or bool(set(before) & set(lex.get("source_before", [])))
+
+
+#: How far after a speech verb another name is still its subject ("сообщил адвокат Иван Петров").
+INVERTED_CHARS = 25
 
 
 @lru_cache(maxsize=2)
@@ -124,11 +133,18 @@ def _speech(lang: str) -> frozenset[str]:
 
 
 def _excluded(text: str, start: int, end: int, lang: str) -> bool:
-    """A role word by the name ("analyst X", "X, a lawyer") marks someone outside the act."""
+    """A role word by the name ("analyst X", "X, a lawyer") marks someone outside the act; a role
+    after the name that titles another name ("..., сообщил адвокат Иван Петров") is that one's."""
     roles = load("persons", lang)["roles_excluded"]
     left, right = _in_sentence(text, start, end, 35, 30)
-    window = (left + text[start:end] + right).lower()
-    return any(re.search(rf"\b{re.escape(r)}", window) for r in roles)
+    before = (left + text[start:end]).lower()
+    if any(re.search(rf"\b{re.escape(r)}", before) for r in roles):
+        return True
+    return any(not _TITLES_NEXT.match(right, m.end()) for r in roles
+               for m in re.finditer(rf"\b{re.escape(r)}", right, re.IGNORECASE))
+
+
+_TITLES_NEXT = re.compile(r"\w*\s+[A-ZА-ЯЁ]")
 
 
 def _en(text: str) -> list[Person]:
@@ -150,8 +166,11 @@ def _en(text: str) -> list[Person]:
             continue
         name = " ".join(keep).removesuffix("'s")
         start = m.start() + m.group().find(keep[0])
-        out.append(Person(start, start + len(name), name, name, _excluded(text, start, start + len(name), "en")))
-    singles = {p.name.split()[-1] for p in out if " " in p.name}
+        end = _with_tail(text, start + len(name), "en")
+        name = text[start:end]
+        out.append(Person(start, end, name, name, _excluded(text, start, end, "en")))
+    singles = {p.name.split()[-1] if p.name.split()[-1][:1].isupper() else p.name.split()[-2]
+               for p in out if " " in p.name}  # "Asan kyzy": the surname is the capitalized word
     for s in singles:
         for m in re.finditer(rf"\b{re.escape(s)}\b", text):
             if not any(p.start <= m.start() < p.end for p in out):
@@ -186,10 +205,45 @@ def _ru(text: str, spans: Sequence[tuple[int, int]]) -> list[Person]:
             if span.type != "PER":
                 continue
             start, stop = offset + span.start, offset + span.stop
+            stop = _with_tail(text, stop, "ru")
             surface = text[start:stop]
-            name = " ".join(translit(w) for w in _nominative(surface.split()))
+            name = " ".join(translit(w) for w in _nominative(surface.split(), _head_before(text, start)))
             out.append(Person(start, stop, surface, name, _excluded(text, start, stop, "ru")))
     return out
+
+
+@lru_cache(maxsize=2)
+def _tails(lang: str) -> frozenset[str]:
+    return frozenset(load("persons", "ru" if lang == "ru" else "en").get("name_tails", []))
+
+
+_NEXT_WORD = re.compile(r"[ \u00a0]+(\w+)")
+
+
+def _with_tail(text: str, end: int, lang: str) -> int:
+    """The end of a name with its lowercase patronymic tail ("Токтогул уулу", "Asan kyzy",
+    "Mamedov oglu"), which name taggers and title-case rules leave out."""
+    m = _NEXT_WORD.match(text, end)
+    return m.end() if m and m.group(1) in _tails(lang) else end
+
+
+#: How many words before a Russian name its head noun may stand ("гражданина Киргизии Бакыта").
+HEAD_WORDS = 3
+
+
+def _head_before(text: str, start: int) -> tuple[str, str] | None:
+    """(case, gender) of the common noun a name stands by ("уроженца", "гражданку"): the name is
+    in the same case, which tells an oblique first name the dictionary does not know."""
+    words = re.findall(r"[А-Яа-яЁё]+", text[max(0, start - 60) : start])[-HEAD_WORDS:]
+    for w in reversed(words):
+        if w[:1].isupper():
+            continue
+        parses = morph.analyzer().parse(w)
+        tag = next((p.tag for p in parses if p.tag.POS == "NOUN" and p.tag.animacy == "anim"), None)
+        if parses[0].tag.POS != "NOUN" or tag is None:
+            return None  # not a noun at all ("и", "в"), or a thing
+        return (tag.case, tag.gender) if tag.case and tag.gender else None
+    return None
 
 
 def _ru_full_names(text: str, surnames: set[str]) -> dict[str, str]:
@@ -208,12 +262,14 @@ def _ru_full_names(text: str, surnames: set[str]) -> dict[str, str]:
 _SURNAME = re.compile(r"^(.*(?:ов|ев|ёв|ин|ын))(?:а|у|ым|е|ой|ых|ыми|ым)?$")
 
 
-def _nominative(words: list[str]) -> list[str]:
+def _nominative(words: list[str], head: tuple[str, str] | None = None) -> list[str]:
     """Name words in the nominative (Ирину Волк -> Ирина Волк, Каримова -> Каримов).
 
-    First names go through the dictionary only when pymorphy3 knows them as names; surnames
-    are cut back to their -ов/-ев/-ин stem by rule, in the first name's gender, because
-    guessing from unknown words turns "Каримов" into a plural of "Карим".
+    First names go through the dictionary only when pymorphy3 knows them as names, or when
+    its guess agrees in case and gender with the ``head`` noun the name stands by ("уроженца
+    Дилшода"); surnames are cut back to their -ов/-ев/-ин stem by rule, in the first name's
+    (or the head's) gender, because guessing from unknown words turns "Каримов" into a plural
+    of "Карим". Each part of a double surname is treated alike ("Шарипова-Юсуфи").
     """
     analyzer = morph.analyzer()
     gender = None
@@ -221,18 +277,39 @@ def _nominative(words: list[str]) -> list[str]:
     for i, w in enumerate(words):
         name = None
         if i == 0 and len(words) > 1:
-            name = next((p for p in analyzer.parse(w) if "Name" in p.tag.grammemes and p.is_known), None)
+            names = [p for p in analyzer.parse(w) if "Name" in p.tag.grammemes]
+            agree = [p for p in names if head and (p.tag.case, p.tag.gender) == head]
+            known = [p for p in (agree if head else names) if p.is_known]
+            name = next(iter(known + agree), None)
         if name is not None and gender is None:
             gender = name.tag.gender
             form = name.inflect({"nomn", "sing"})
             out.append((form.word if form else w).capitalize())
             continue
-        m = _SURNAME.match(w)
-        if m and len(m.group(1)) > 3:
-            out.append(m.group(1) + ("а" if gender == "femn" else ""))
-        else:
-            out.append(w)
+        if i == 0 and head is not None and len(words) > 1:
+            gender = head[1]
+            out.append(_first_name(w, head))
+            continue
+        out.append("-".join(_surname(part, gender) for part in w.split("-")))
     return out
+
+
+def _first_name(word: str, head: tuple[str, str]) -> str:
+    """An unknown first name in the case of its head noun, in the nominative ("Дилнозу" after
+    "гражданку" -> "Дилноза"); unchanged when its ending is no form of that case."""
+    case, gender = head
+    endings = load("persons", "ru").get("oblique_first_name", {}).get(gender, {}).get(case, {})
+    for ending, nominative in endings.items():
+        if word.endswith(ending) and len(word) > len(ending) + 2 and word[-len(ending) - 1].lower() not in _VOWELS:
+            return word[: -len(ending)] + nominative
+    return word
+
+
+def _surname(word: str, gender: str | None) -> str:
+    m = _SURNAME.match(word)
+    if m and len(m.group(1)) > 3:
+        return m.group(1) + ("а" if gender == "femn" else "")
+    return word
 
 
 @lru_cache(maxsize=1)
@@ -240,14 +317,20 @@ def _table() -> dict[str, Any]:
     return load("translit", "ru")
 
 
+_VOWELS = frozenset("аеёиоуыэюя")
+
+
 def translit(word: str) -> str:
     """Transliterate one Cyrillic word (simplified BGN/PCGN).
 
-    >>> translit("Волк"), translit("Евгений"), translit("Гянджиев")
-    ('Volk', 'Yevgeniy', 'Gyandzhiev')
+    >>> translit("Волк"), translit("Евгений"), translit("Гянджиев"), translit("Айбек")
+    ('Volk', 'Yevgeniy', 'Gyandzhiev', 'Aibek')
     """
+    if "-" in word:  # a double surname: each part as a word of its own ("Sharipov-Yusufi")
+        return "-".join(translit(part) for part in word.split("-"))
     t = _table()
     letters, initial, endings = t["letters"], t.get("word_initial", {}), t.get("endings", {})
+    medial = t.get("before_consonant", {})
     low = word.lower()
     tail = ""
     for end, latin in endings.items():
@@ -256,6 +339,9 @@ def translit(word: str) -> str:
             break
     out = []
     for i, ch in enumerate(low):
-        out.append(initial.get(ch, letters.get(ch, ch)) if i == 0 else letters.get(ch, ch))
+        if 0 < i < len(low) - 1 and ch in medial and low[i - 1] in _VOWELS and low[i + 1] not in _VOWELS:
+            out.append(medial[ch])
+        else:
+            out.append(initial.get(ch, letters.get(ch, ch)) if i == 0 else letters.get(ch, ch))
     latin = "".join(out) + tail
     return latin[:1].upper() + latin[1:] if word[:1].isupper() else latin

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from diaspora_watch.extract import morph
 from diaspora_watch.extract.components import component
 from diaspora_watch.extract.matcher import Hit, Matcher, Token, compiled
 
@@ -18,6 +19,8 @@ DEFAULTS = {"citizenship_revocation": "naturalized", "prosecution_for_service": 
 #: (the stripped are deported as naturalized citizens).
 FALLBACKS = {"deportation": "foreign", "entry_ban": "foreign", "permit_cancellation": "foreign",
              "contract_recruitment": "foreign"}
+#: States whose law revokes only an acquired citizenship: their citizens who lose it are naturalized.
+ACQUIRED_ONLY = frozenset({"RU"})
 #: Subtypes whose country is the acting state: its own citizens it speaks for are abroad.
 ACTING_STATE = frozenset({"advisory", "protest", "statement", "cancellation"})
 
@@ -29,7 +32,37 @@ def _matcher(lang: str) -> Matcher:
 
 def cues(tokens: list[Token], lang: str) -> list[Hit]:
     """Status cues in a sentence (naturalized, dual, undocumented, foreign, and 'citizen' words)."""
-    return _matcher(lang).find(tokens)
+    hits = _matcher(lang).find(tokens)
+    return _qualified([h for h in hits if h.label != "relative"], {h.first for h in hits if h.label == "relative"}, tokens, lang)
+
+
+#: Statuses a clause after "migrants" can give them: migrants who got a passport are naturalized.
+_CITIZENSHIP = frozenset({"naturalized", "dual"})
+#: How many words may stand between a people word and the clause that qualifies it.
+RELATIVE_WINDOW = 3
+
+
+def _qualified(hits: list[Hit], relative: set[int], tokens: list[Token], lang: str) -> list[Hit]:
+    """Without the "foreign" cue of people a clause right after says got citizenship ("migrants
+    who obtained Russian passports", "мигрантов, получивших гражданство"): they are one group of
+    naturalized people, not migrants beside citizens. Only relative words ("who", "недавно") may
+    come between; a Russian participle may follow the noun directly."""
+    drop = set()
+    for f in hits:
+        if f.label != "foreign":
+            continue
+        for n in hits:
+            if n.label not in _CITIZENSHIP or not f.last <= n.first <= f.last + RELATIVE_WINDOW:
+                continue
+            between = range(f.last, n.first)
+            if all(i in relative for i in between) and (between or lang == "ru" and _participle(tokens[n.first].text)):
+                drop.add(id(f))
+    return [h for h in hits if id(h) not in drop]
+
+
+def _participle(word: str) -> bool:
+    """A Russian full participle ("получивших"), which opens a clause about the noun before it."""
+    return any(p.tag.POS == "PRTF" for p in morph.analyzer().parse(word)[:2])
 
 
 @component("dw.extract.status.v1")
@@ -49,9 +82,12 @@ def decide(hits: list[Hit], citizen_of: list[str], country: str | None, subtype:
         home = c == country and subtype not in ACTING_STATE
         found.setdefault("citizen" if home else "foreign", f"citizens of {c}")
     if subtype == "citizenship_revocation":
-        # Only citizens lose citizenship: "migrants" beside it are other people of the sentence.
+        # Only citizens lose citizenship: "migrants" beside it are other people of the sentence;
+        # where only an acquired citizenship can be revoked, "Russian citizens" who lose it are naturalized.
         found.pop("foreign", None)
         found.pop("undocumented", None)
+        if "citizen" in found and country in ACQUIRED_ONLY:
+            found.setdefault("naturalized", found.pop("citizen"))
     kept = _narrowest(set(found))
     if len(kept) > 1:
         return "mixed", ", ".join(found[k] for k in kept)
