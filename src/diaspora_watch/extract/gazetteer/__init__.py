@@ -169,7 +169,7 @@ class PhraseIndex(Generic[V]):
 
     def __init__(self) -> None:
         self._phrases: dict[tuple[str, ...], list[V]] = {}
-        self._firsts: set[str] = set()
+        self._firsts: dict[str, int] = {}  # first key -> the longest phrase it opens
         self.longest = 0
 
     def add(self, keys: tuple[str, ...], value: V) -> None:
@@ -179,7 +179,7 @@ class PhraseIndex(Generic[V]):
         bucket = self._phrases.setdefault(keys, [])
         if value not in bucket:
             bucket.append(value)
-        self._firsts.add(keys[0])
+        self._firsts[keys[0]] = max(self._firsts.get(keys[0], 0), len(keys))
         self.longest = max(self.longest, len(keys))
 
     def get(self, keys: tuple[str, ...]) -> list[V]:
@@ -210,7 +210,8 @@ class PhraseIndex(Generic[V]):
             if t.key not in self._firsts and t.surface not in self._firsts:
                 i += 1
                 continue
-            for size in range(min(self.longest, n - i), 0, -1):
+            longest = max(self._firsts.get(t.key, 0), self._firsts.get(t.surface, 0))
+            for size in range(min(longest, n - i), 0, -1):
                 span = toks[i : i + size]
                 found = self._candidates(span)
                 if found:
