@@ -160,6 +160,8 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
     places = locate.not_origins(p.places[si], toks, p.lang, p.doc.text)
     if etype not in ("policy", "diplomatic"):
         places = locate.off_theatre(places, toks, p.lang)
+    if sub == "deportation":
+        places = locate.not_destinations(places, toks, p.lang)
     if not places and etype in COUNTED_TYPES and si > 0 and p.sentences[si - 1].paragraph == sent.paragraph and any(
             t.sentence == si - 1 and triggers.subtypes()[t.subtype] in COUNTED_TYPES for t in p.triggers):
         # the act goes on from the one told just before ("He died ... two days later")

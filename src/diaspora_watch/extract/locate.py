@@ -185,6 +185,30 @@ def settings(places: list[Any], tokens: list[Any], lang: str, text: str) -> list
     return [p for p in kept if p.level in ("city", "admin1") and not _dateline(p)]
 
 
+#: How many words before its link a verb of sending still governs a destination ("were deported
+#: by a court order to Dushanbe").
+DESTINATION_WINDOW = 6
+
+
+def not_destinations(places: list[Any], tokens: list[Any], lang: str) -> list[Any]:
+    """``places`` without where people were sent ("deported to Dushanbe from Novosibirsk",
+    "выдворили в Ташкент"): a deportation happens where it starts. A Russian place after "в" in
+    the locative ("депортировали в Москве") is where it happened, not the destination."""
+    lex = load("locate", lang if lang in ("en", "ru") else "en")
+    verbs, links = frozenset(lex.get("destination_verbs", [])), frozenset(lex.get("destination_links", []))
+    starts = [t.start for t in tokens]
+    out = []
+    for p in places:
+        i = bisect_left(starts, p.start)
+        k = i - 1 if i > 0 and tokens[i - 1].key == "the" else i
+        sent = k > 0 and tokens[k - 1].key in links and any(t.key in verbs for t in tokens[max(0, k - 1 - DESTINATION_WINDOW) : k - 1])
+        if sent and lang == "ru" and i < len(tokens) and morph.analyzer().parse(tokens[i].text.lower())[0].tag.case == "loct":
+            sent = False
+        if not sent:
+            out.append(p)
+    return out
+
+
 def off_theatre(places: list[Any], tokens: list[Any], lang: str) -> list[Any]:
     """``places`` without those named as the theatre of a war ("recruited to fight in Ukraine")."""
     return _without_cue_before(places, tokens, _war_words(lang), THEATRE_WINDOW)
@@ -232,7 +256,10 @@ def where(etype: str, subtype: str, pos: int, places: list[Any], actors: list[An
     # a town its people name ("Muscovites") only when the sentence names no town itself
     local = sorted((p for p in _near(places, pos) if p.level in ("city", "admin1")), key=lambda p: p.demonym)
     if local:
-        p = local[0]
+        # the most precise place of the region named nearest: "the Moscow region town of Lyubertsy",
+        # "на Казанском вокзале в Москве" (a site, then a town, then the region; the nearest first)
+        same = [c for c in local if c.admin1 == local[0].admin1 and c.demonym == local[0].demonym]
+        p = min(same, key=lambda c: (not getattr(c, "site", False), c.level != "city"))
         return Where(p.country, p.admin1, p.name if p.level == "city" else None, p.surface)
     states = sorted((p for p in _near(places, pos) if p.level == "country" and p.country not in groups),
                     key=lambda p: -freq[p.country])
@@ -292,8 +319,9 @@ def filed_from(places: list[Any]) -> str | None:
 
 
 def _dateline(p: Any) -> bool:
-    """"DUSHANBE —" opens a wire story: where it was filed, not where anything happened."""
-    return len(p.surface) > 3 and p.surface.isupper()
+    """"DUSHANBE —" opens a wire story: where it was filed, not where anything happened ("ХМАО",
+    written so in the gazetteer, is a region)."""
+    return bool(getattr(p, "dateline", False))
 
 
 def host(places: list[Any]) -> str | None:
@@ -342,9 +370,11 @@ def _capitals() -> frozenset[str]:
 
 def main_admin1(places: list[Any]) -> str | None:
     """The region a document is set in, when most of its towns and regions lie in one (not a
-    capital: a report that keeps naming the capital may only be naming the government)."""
+    capital: a report that keeps naming the capital may only be naming the government; not an
+    airport's or a market's: a site is where one act happened)."""
     capitals = _capitals()
-    c = Counter(p.admin1 for p in places if p.level in ("city", "admin1") and p.admin1 and not _dateline(p))
+    c = Counter(p.admin1 for p in places if p.level in ("city", "admin1") and p.admin1 and not _dateline(p)
+                and not getattr(p, "site", False))
     if c and c.most_common(1)[0][0] in capitals:
         return None  # "Moscow", "Baku" stand for governments as often as for cities
     if not c:

