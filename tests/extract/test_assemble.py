@@ -12,12 +12,12 @@ from diaspora_watch.pipeline import registered
 
 REPO = Path(__file__).resolve().parents[2]
 
-#: Measured on the dev set (2026-12-01: all 0.922/0.922/0.864, en 0.914/0.914/0.855, ru
-#: 0.940/0.940/0.884), overall and per language; a drop below them is a regression.
+#: Measured on the dev set (2026-12-01: all 0.927/0.927/0.868, en 0.914/0.914/0.855, ru
+#: 0.952/0.952/0.894), overall and per language; a drop below them is a regression.
 FLOORS = {
     "all": {"strict": 0.92, "type": 0.92, "fields": 0.86},
     "en": {"strict": 0.91, "type": 0.91, "fields": 0.85},
-    "ru": {"strict": 0.93, "type": 0.93, "fields": 0.88},
+    "ru": {"strict": 0.95, "type": 0.95, "fields": 0.89},
 }
 #: The project's targets, which each language must meet on its own.
 TARGETS = {"strict": 0.85, "type": 0.90, "fields": 0.85}

@@ -79,7 +79,6 @@ def test_search_lists_are_read_newest_first_from_an_index(db_url: str) -> None:
     from sqlalchemy import text
 
     from diaspora_watch.serve import queries
-    from diaspora_watch.serve.filters import Filters
 
     with Store.open(db_url) as store, store.transaction() as s:
         dialect = s.get_bind().dialect

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from diaspora_watch.extract import lexicon, morph
-from diaspora_watch.extract.gazetteer import PhraseIndex, Tok, fold, phrase_keys, read_tsv, split_list, tokenize
+from diaspora_watch.extract.gazetteer import PhraseIndex, Tok, phrase_keys, read_tsv, split_list, tokenize
 
 __all__ = ["PlaceMention", "find_places", "country_centroid", "admin1_name", "country_name"]
 
