@@ -110,9 +110,16 @@ class Matcher:
 
     def find(self, tokens: Sequence[Token]) -> list[Hit]:
         hits: list[Hit] = []
+        cache, n = self._cache, len(tokens)
         for i, tok in enumerate(tokens):
-            for label, pattern, items in self._candidates(tok.key):
-                end = _match(items, tokens, i)
+            found = cache.get(tok.key)
+            for label, pattern, items in self._candidates(tok.key) if found is None else found:
+                if len(items) == 1 and not items[0][3]:  # type: ignore[index]
+                    end: int | None = i + 1  # its one item is the key that indexed it
+                elif None in items or len(items) == 1 or i + len(items) <= n and _accepts(items[1], tokens[i + 1]):  # type: ignore[arg-type]
+                    end = _match(items, tokens, i)
+                else:
+                    continue  # the second word already differs: the common miss, decided cheaply
                 if end is not None:
                     hits.append(Hit(tok.start, tokens[end - 1].end, i, end, label, pattern))
         return hits
