@@ -27,8 +27,9 @@ COUNTED_TYPES = frozenset({"enforcement", "status", "recruitment"})
 SHARED_COUNTS = frozenset({frozenset({"detention", "criminal_case"}), frozenset({"citizenship_revocation", "deportation"})})
 
 
-def _date(p: Parsed, si: int, trig: triggers.Trigger, etype: str, cue_hits: list[Any]) -> tuple[str, str, bool, bool]:
-    """(date, words, explicit year?, from a cue?) for ``trig`` in sentence ``si``.
+def _date(p: Parsed, si: int, trig: triggers.Trigger, etype: str, cue_hits: list[Any], about: bool) -> tuple[str, str, bool, bool]:
+    """(date, words, explicit year?, from a cue?) for ``trig`` in sentence ``si``; ``about``: the
+    act is another act's topic (:func:`_topic`).
 
     A date inside a relative clause after the trigger ("the arrests are related to a case,
     which was opened back in 2001") or inside a relative or participial clause on another word
@@ -44,7 +45,6 @@ def _date(p: Parsed, si: int, trig: triggers.Trigger, etype: str, cue_hits: list
     clauses = [h.end for h in cue_hits if h.label == "background" and h.start >= trig.hit.end]
     here = [m for m in usable(p.dates[si]) if not dates.stamp(m, a) and not any(c <= m.start for c in clauses)
             and not dates.in_clause(p.doc.text, toks, p.lang, trig.hit.first, trig.hit.last, m)]
-    about = _topic(p, trig)
     if about:  # "summoned the ambassador on Wednesday over the arrest of ...": Wednesday is the summons'
         here = [m for m in here if m.start >= trig.hit.end]
     specific = [m for m in here if m.kind not in dates.VAGUE]
@@ -148,7 +148,8 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
     if si not in p.hedge_hits:
         p.hedge_hits[si] = hedges.cues(toks, p.lang)
     cue_hits = p.hedge_hits[si]
-    date, date_why, explicit, cued = _date(p, si, trig, etype, cue_hits)
+    about = _topic(p, trig)
+    date, date_why, explicit, cued = _date(p, si, trig, etype, cue_hits, about)
     if p.anchor is not None and p.anchor.weak and not explicit:
         return None  # only the collection date: no year the text supports (codebook: no event)
     if not cued and (hedges.in_passing(cue_hits, trig.hit) or sent.paragraph in p.recaps or p.explainer
@@ -231,7 +232,7 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
     }
     ev["explain"] = {k: {"component": name_of(fn), "text": why} for k, (fn, why) in ex.items() if ev.get(k) not in (None, [])}
     ev["_cued"] = cued
-    ev["_topic"] = not cued and w.admin1 is None and _topic(p, trig)  # placed and dated only by the act it is the topic of
+    ev["_topic"] = not cued and w.admin1 is None and about  # placed and dated only by the act it is the topic of
     ev["_said"] = cued and _said(cue_hits, toks, date_why)
     ev["_anaphor"] = not cued and hedges.anaphor(cue_hits, trig.hit) is not None
     ev["_sis"] = {si}
