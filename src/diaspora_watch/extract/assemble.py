@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from diaspora_watch.document import Document
-from diaspora_watch.extract import claims, counts, dates, hedges, locate, merge, morph, persons, status, triggers
+from diaspora_watch.extract import claims, counts, dates, hedges, locate, merge, persons, status, triggers
 from diaspora_watch.extract.components import component, name_of
 from diaspora_watch.extract.parsed import Parsed, parse, titled
 from diaspora_watch.extract.sentences import Sentence
@@ -255,11 +255,6 @@ def _listed(text: str, toks: list[Any], trig: triggers.Trigger) -> bool:
     return bool(_LIST_SEP.match(before)) and (bool(_LIST_SEP.match(after)) or bool(_LIST_END.match(after + toks[last].text)))
 
 
-#: Words before an English act noun that make it a noun ("a protest over the arrest of").
-_NOUN_BEFORE = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "of",
-                          "over", "about", "regarding", "concerning", "against", "after", "following"})
-
-
 #: Kinds of act that are about other acts: a protest, a statement, a law answering detentions.
 _SPEAKING = frozenset({"diplomatic", "policy"})
 
@@ -272,10 +267,8 @@ def _topic(p: Parsed, trig: triggers.Trigger) -> bool:
     toks = p.tokens[trig.sentence]
     if dates.topic(toks, p.lang, trig.hit.first):
         return True
-    first = toks[trig.hit.first]
-    nominal = morph.is_noun(first.text) if p.lang == "ru" else trig.hit.first > 0 and toks[trig.hit.first - 1].key in _NOUN_BEFORE
     kind = triggers.subtypes()[trig.subtype]
-    return nominal and kind not in _SPEAKING and any(
+    return kind not in _SPEAKING and dates.act_noun(toks, p.lang, trig.hit.first) and any(
         t.sentence == trig.sentence and t.hit.start < trig.hit.start and triggers.subtypes()[t.subtype] in _SPEAKING
         for t in p.triggers)
 
@@ -323,7 +316,9 @@ def _person_status(p: Parsed, trig: triggers.Trigger, country: str | None, sub: 
         named = [ante]
     for x in named:
         first = next(y for y in p.persons if y.name == x.name)
-        si = next(i for i, s in enumerate(p.sentences) if s.start <= first.start < s.end)
+        si = p.sentence_of(first.start)
+        if si is None:
+            continue
         lo, hi = first.start - PROFILE_CHARS, first.end + PROFILE_CHARS
         others = [y.start for y in p.persons if y.name != x.name and lo <= y.start <= hi]
         lo = max([lo] + [o for o in others if o < first.start])

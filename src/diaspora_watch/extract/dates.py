@@ -109,6 +109,13 @@ def topic(tokens: list[Token], lang: str, first: int) -> bool:
     return any(h.last == len(before) for h in _phrases(lang, "topic_before").find(before))
 
 
+def act_noun(tokens: list[Token], lang: str, first: int) -> bool:
+    """The act word at token ``first`` is a noun ("the arrest of", "задержание"), not a verb."""
+    if lang == "ru":
+        return morph.is_noun(tokens[first].text)
+    return first > 0 and tokens[first - 1].key in _lexicon(lang)[0].get("noun_before", [])
+
+
 def in_clause(text: str, tokens: list[Token], lang: str, first: int, last: int, m: DateMention) -> bool:
     """``m`` sits in a relative or participial clause on another word than the trigger (tokens
     ``first`` to ``last``, end exclusive), so it dates that clause's act: "annulled the passport

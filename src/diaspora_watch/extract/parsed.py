@@ -49,6 +49,16 @@ class Parsed:
     people_after: dict[int, str] = field(default_factory=dict)
     recaps: set[int] = field(default_factory=set)  # paragraphs that open with "Напомним", "Recall that"
     explainer: bool = False  # the title asks a question: an analysis piece with no main news
+    starts: list[int] = field(default_factory=list)  # each sentence's start offset, for look-ups
+
+    def sentence_of(self, offset: int) -> int | None:
+        """The index of the sentence holding character ``offset``, or None between sentences."""
+        return _sentence_of(self.sentences, self.starts, offset)
+
+
+def _sentence_of(sents: list[Sentence], starts: list[int], offset: int) -> int | None:
+    i = bisect_right(starts, offset) - 1
+    return i if i >= 0 and offset < sents[i].end else None
 
 
 def parse(doc: Document) -> Parsed | None:
@@ -73,8 +83,7 @@ def parse(doc: Document) -> Parsed | None:
     def bucket(items: tuple[Any, ...]) -> list[list[Any]]:
         out: list[list[Any]] = [[] for _ in sents]
         for m in items:
-            i = bisect_right(starts, m.start) - 1
-            if i >= 0 and m.start < sents[i].end:
+            if (i := _sentence_of(sents, starts, m.start)) is not None:
                 out[i].append(m)
         return out
 
@@ -84,7 +93,7 @@ def parse(doc: Document) -> Parsed | None:
     spans = [(sents[i].start, sents[i].end) for i in sorted(read)]
     parsed = Parsed(doc, lang, sents, per, trigs, mentions, bucket(places), bucket(geo.groups(text, lang)),
                     bucket(locate.corefer(list(geo.actors(text, lang)))), persons.find(text, lang, spans), anchor,
-                    locate.host(list(places)), Counter(pl.country for pl in places))
+                    locate.host(list(places)), Counter(pl.country for pl in places), starts=starts)
     parsed.doc_group = locate.main_group([g for gs in parsed.groups for g in gs])
     parsed.doc_admin1 = locate.main_admin1(list(places))
     every_actor = [a for acts in parsed.actors for a in acts]

@@ -53,23 +53,27 @@ def find(text: str, lang: str, spans: Sequence[tuple[int, int]] | None = None) -
             for p in found if not _bracketed(text, p)]
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=16)
+def _words(lang: str, key: str) -> frozenset[str]:
+    """The word list ``key`` of the persons lexicon, as a set."""
+    return frozenset(load("persons", "ru" if lang == "ru" else "en").get(key, []))
+
+
 def pronouns(lang: str) -> frozenset[str]:
     """Personal pronouns that stand for one person an act hit ("detained him", "его лишили")."""
-    return frozenset(load("persons", "ru" if lang == "ru" else "en").get("person_pronouns", []))
+    return _words(lang, "person_pronouns")
 
 
-@lru_cache(maxsize=2)
 def first_person(lang: str) -> frozenset[str]:
     """First-person pronouns: a quotation using them is the speaker's own account."""
-    return frozenset(load("persons", "ru" if lang == "ru" else "en").get("first_person", []))
+    return _words(lang, "first_person")
 
 
 def own_account(text: str, person: Person, end: int, lang: str) -> bool:
     """The speaker tells of himself: a third-person pronoun follows the name before ``end`` (the
     sentence's end), as in "Asanov told the court that he had signed a contract"."""
-    pronouns = set(load("persons", "ru" if lang == "ru" else "en").get("self_pronouns", []))
-    return any(w.lower() in pronouns for w in re.findall(r"\w+", text[person.end : end]))
+    mine = _words(lang, "self_pronouns")
+    return any(w.lower() in mine for w in re.findall(r"\w+", text[person.end : end]))
 
 
 def _bracketed(text: str, p: Person) -> bool:
@@ -212,11 +216,6 @@ def _ru(text: str, spans: Sequence[tuple[int, int]]) -> list[Person]:
     return out
 
 
-@lru_cache(maxsize=2)
-def _tails(lang: str) -> frozenset[str]:
-    return frozenset(load("persons", "ru" if lang == "ru" else "en").get("name_tails", []))
-
-
 _NEXT_WORD = re.compile(r"[ \u00a0]+(\w+)")
 
 
@@ -224,7 +223,7 @@ def _with_tail(text: str, end: int, lang: str) -> int:
     """The end of a name with its lowercase patronymic tail ("Токтогул уулу", "Asan kyzy",
     "Mamedov oglu"), which name taggers and title-case rules leave out."""
     m = _NEXT_WORD.match(text, end)
-    return m.end() if m and m.group(1) in _tails(lang) else end
+    return m.end() if m and m.group(1) in _words(lang, "name_tails") else end
 
 
 #: How many words before a Russian name its head noun may stand ("гражданина Киргизии Бакыта").
