@@ -156,14 +156,14 @@ def _int(tok: Token, lo: int, hi: int) -> int | None:
 def find(text: str, tokens: list[Token], lang: str) -> list[DateMention]:
     """Every date phrase in ``tokens`` (of ``text``), absolute, weekday or relative."""
     lex, rel = _lexicon(lang)
-    months, weekdays = lex["months"], lex["weekdays"]
+    months, weekdays, month_words = lex["months"], lex["weekdays"], _month_words(lang)
     out: list[DateMention] = []
     used: set[int] = set()
     n = len(tokens)
     for i, tok in enumerate(tokens):
         if i in used:
             continue
-        month_key = _month_key(tok.key, months)
+        month_key = month_words.get(tok.key)
         if month_key:
             first, last_i = i, i
             day = _int(tokens[i - 1], 1, 31) if i > 0 and tokens[i - 1].end + 2 >= tok.start else None
@@ -224,14 +224,12 @@ def find(text: str, tokens: list[Token], lang: str) -> list[DateMention]:
 _MONTH_PREFIXES = ("mid-", "early-", "late-")
 
 
-def _month_key(key: str, months: dict[str, int]) -> str | None:
-    """The month word ``key`` is, if any ("february", "mid-february")."""
-    if key in months:
-        return key
-    for prefix in _MONTH_PREFIXES:
-        if key.startswith(prefix) and key[len(prefix):] in months:
-            return key[len(prefix):]
-    return None
+@lru_cache(maxsize=4)
+def _month_words(lang: str) -> dict[str, str]:
+    """Every word that names a month, prefixed or not ("february", "mid-february"), to the
+    month's key: one look-up per token, since most tokens of a sentence are no month."""
+    months = _lexicon(lang)[0]["months"]
+    return {**{p + k: k for p in _MONTH_PREFIXES for k in months}, **{k: k for k in months}}
 
 
 def _mention(text: str, tokens: list[Token], first: int, last: int, lex: dict[str, Any], kind: str,

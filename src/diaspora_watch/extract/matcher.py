@@ -16,17 +16,19 @@ one dictionary look-up per token rather than one test per pattern.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from diaspora_watch.extract import morph
 
 GAP = 4
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word with its offsets and its match key (a tuple: built for every word of every text)."""
+
     start: int
     end: int
     text: str
@@ -51,9 +53,8 @@ CACHE_WORDS = 100_000
 
 def tokenize(text: str, lang: str) -> list[Token]:
     """Tokens of ``text`` keyed for matching: lemmas for Russian, lowercase words otherwise."""
-    if lang == "ru":
-        return [Token(s, e, w, morph.lemma(w)) for s, e, w in morph.tokens(text)]
-    return [Token(s, e, w, w.lower()) for s, e, w in morph.tokens(text)]
+    key = morph.lemma if lang == "ru" else str.lower
+    return [Token(s, e, w, key(w)) for s, e, w in morph.text_tokens(text)]
 
 
 def _item(raw: str) -> _Item:
@@ -82,7 +83,7 @@ class Matcher:
         self._exact: dict[str, list[tuple[str, str, list[_Item | None]]]] = defaultdict(list)
         self._prefix: dict[str, list[tuple[str, str, list[_Item | None]]]] = defaultdict(list)
         self._wild: list[tuple[str, str, list[_Item | None]]] = []
-        self._cache: dict[str, tuple[_Entry, ...]] = {}
+        self._cache = _Candidates(self._lookup)
         for label, pattern in entries:
             items: list[_Item | None] = [None if p == "..." else _item(p) for p in pattern.split()]
             first = items[0]
@@ -96,24 +97,19 @@ class Matcher:
             for p in first[1]:
                 self._prefix[p[:2]].append(entry)
 
-    def _candidates(self, key: str) -> tuple[_Entry, ...]:
-        """Patterns whose first item accepts ``key``, computed once per word: running text
-        repeats its vocabulary, so most tokens cost one dictionary look-up."""
-        found = self._cache.get(key)
-        if found is None:
-            pool = self._exact.get(key, []) + self._prefix.get(key[:2], []) + self._wild
-            probe = Token(0, 0, "", key)
-            found = tuple({id(e): e for e in pool if e[2][0][3] or _accepts(e[2][0], probe)}.values())  # type: ignore[index, arg-type]
-            if len(self._cache) < CACHE_WORDS:
-                self._cache[key] = found
-        return found
+    def _lookup(self, key: str) -> tuple[_Entry, ...]:
+        """Patterns whose first item accepts ``key``."""
+        pool = self._exact.get(key, []) + self._prefix.get(key[:2], []) + self._wild
+        probe = Token(0, 0, "", key)
+        return tuple({id(e): e for e in pool if e[2][0][3] or _accepts(e[2][0], probe)}.values())  # type: ignore[index, arg-type]
 
     def find(self, tokens: Sequence[Token]) -> list[Hit]:
         hits: list[Hit] = []
         cache, n = self._cache, len(tokens)
-        for i, tok in enumerate(tokens):
-            found = cache.get(tok.key)
-            for label, pattern, items in self._candidates(tok.key) if found is None else found:
+        found_at = [cache[t.key] for t in tokens]
+        for i in [i for i, found in enumerate(found_at) if found]:
+            tok = tokens[i]
+            for label, pattern, items in found_at[i]:
                 if len(items) == 1 and not items[0][3]:  # type: ignore[index]
                     end: int | None = i + 1  # its one item is the key that indexed it
                 elif None in items or len(items) == 1 or i + len(items) <= n and _accepts(items[1], tokens[i + 1]):  # type: ignore[arg-type]
@@ -127,9 +123,24 @@ class Matcher:
     def any(self, tokens: Sequence[Token]) -> bool:
         """True when some pattern matches somewhere in ``tokens`` (stops at the first hit)."""
         for i, tok in enumerate(tokens):
-            if any(_match(items, tokens, i) is not None for _, _, items in self._candidates(tok.key)):
+            if any(_match(items, tokens, i) is not None for _, _, items in self._cache[tok.key]):
                 return True
         return False
+
+
+class _Candidates(dict[str, tuple[_Entry, ...]]):
+    """The candidate patterns of each word, computed on first sight: running text repeats its
+    vocabulary, so most tokens cost one dictionary look-up. Bounded: a stream has a long tail."""
+
+    def __init__(self, lookup: Callable[[str], tuple[_Entry, ...]]) -> None:
+        super().__init__()
+        self._lookup = lookup
+
+    def __missing__(self, key: str) -> tuple[_Entry, ...]:
+        found = self._lookup(key)
+        if len(self) < CACHE_WORDS:
+            self[key] = found
+        return found
 
 
 def _match(items: list[_Item | None], tokens: Sequence[Token], i: int) -> int | None:

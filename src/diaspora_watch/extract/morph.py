@@ -49,6 +49,13 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
+@lru_cache(maxsize=4)
+def text_tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    """:func:`tokens` of a whole document, cached: the pattern matcher and the gazetteer both
+    tokenize the text being extracted."""
+    return tuple(tokens(text))
+
+
 def lemmas(text: str) -> list[tuple[int, int, str]]:
     """Word tokens as ``(start, end, lemma)``."""
     return [(s, e, lemma(w)) for s, e, w in tokens(text)]

@@ -15,13 +15,12 @@ from __future__ import annotations
 import csv
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 from math import prod
 from importlib import resources
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from diaspora_watch.errors import LexiconInvalid
 from diaspora_watch.extract import morph
@@ -144,9 +143,8 @@ def phrase_keys(phrase: str) -> tuple[tuple[str, ...], ...]:
     return tuple(dict.fromkeys([lemmas, surface, *variants]))
 
 
-@dataclass(frozen=True)
-class Tok:
-    """One text token with its two keys."""
+class Tok(NamedTuple):
+    """One text token with its two keys (a tuple: built for every word of every text)."""
 
     start: int
     end: int
@@ -161,7 +159,13 @@ def tokenize(text: str, lang: str) -> tuple[Tok, ...]:
 
     Cached: the place, group and actor finders all read the same text, and tokenizing it
     once serves the three."""
-    return tuple(Tok(s, e, w, key_of(w, lang), fold(w)) for s, e, w in morph.tokens(text))
+    return tuple(Tok(s, e, w, *_keys(w, lang)) for s, e, w in morph.text_tokens(text))
+
+
+@lru_cache(maxsize=200_000)
+def _keys(word: str, lang: str) -> tuple[str, str]:
+    """A word's (lemma key, surface key), once per word: running text repeats its vocabulary."""
+    return key_of(word, lang), fold(word)
 
 
 class PhraseIndex(Generic[V]):
