@@ -2,9 +2,9 @@
 
     .venv/bin/python benchmarks/heldout.py [--set tests/heldout2] [--out events.jsonl] [--collected 2026-12-01]
 
-``tests/heldout/`` and ``tests/heldout2/`` hold invented documents with gold events, written
-apart from the extractor so that they measure generalisation. The first has since been read
-for error analysis; the second stays unseen: never tune on it. This script ingests those
+``tests/heldout/``, ``tests/heldout2/`` and ``tests/heldout3/`` hold invented documents with gold
+events, written apart from the extractor so that they measure generalisation. The first has
+since been read for error analysis; the second and third stay unseen: never tune on them. This script ingests those
 documents into a temporary SQLite store with the project's own ``ingest``, exports
 ``store.events()`` as JSONL and scores the export with ``shared/eval/score.py``: once
 over everything (with ``--by-subtype``), then once per language on gold and documents

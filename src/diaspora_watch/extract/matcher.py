@@ -46,7 +46,10 @@ class Hit:
 
 
 _Item = tuple[frozenset[str], tuple[str, ...], bool, frozenset[str]]  # exact keys, prefixes, wildcard, surfaces
-_Entry = tuple[str, str, list["_Item | None"]]  # label, pattern, items
+_Entry = tuple[str, str, list["_Item | None"], int]  # label, pattern, items, how to walk them (below)
+#: An entry's walk: its one item is the key that indexed it / a straight walk from its second item /
+#: a walk from its first (a surface or wildcard item: any key indexes it) / a walk over gaps.
+SETTLED, FROM_SECOND, FROM_FIRST, GAPPED = range(4)
 #: Words whose candidate patterns a matcher remembers (bounded: a stream has a long tail).
 CACHE_WORDS = 100_000
 
@@ -80,17 +83,19 @@ class Matcher:
     """Compiled patterns with labels; :meth:`find` returns every hit in a token list."""
 
     def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
-        self._exact: dict[str, list[tuple[str, str, list[_Item | None]]]] = defaultdict(list)
-        self._prefix: dict[str, list[tuple[str, str, list[_Item | None]]]] = defaultdict(list)
-        self._wild: list[tuple[str, str, list[_Item | None]]] = []
+        self._exact: dict[str, list[_Entry]] = defaultdict(list)
+        self._prefix: dict[str, list[_Entry]] = defaultdict(list)
+        self._wild: list[_Entry] = []
         self._cache = _Candidates(self._lookup)
         for label, pattern in entries:
             items: list[_Item | None] = [None if p == "..." else _item(p) for p in pattern.split()]
             first = items[0]
             if first is None:
                 raise ValueError(f"pattern {pattern!r} may not start with '...'")
-            entry = (label, pattern, items)
-            if first[2] or first[3]:
+            wild = first[2] or bool(first[3])
+            walk = GAPPED if None in items else FROM_FIRST if wild else SETTLED if len(items) == 1 else FROM_SECOND
+            entry = (label, pattern, items, walk)
+            if wild:
                 self._wild.append(entry)  # tested on every token (a surface form has no key to index)
             for k in first[0]:
                 self._exact[k].append(entry)
@@ -109,13 +114,19 @@ class Matcher:
         found_at = [cache[t.key] for t in tokens]
         for i in [i for i, found in enumerate(found_at) if found]:
             tok = tokens[i]
-            for label, pattern, items in found_at[i]:
-                if len(items) == 1 and not items[0][3]:  # type: ignore[index]
-                    end: int | None = i + 1  # its one item is the key that indexed it
-                elif None in items or len(items) == 1 or i + len(items) <= n and _accepts(items[1], tokens[i + 1]):  # type: ignore[arg-type]
-                    end = _match(items, tokens, i)
+            for label, pattern, items, walk in found_at[i]:
+                if walk == GAPPED:
+                    end: int | None = _match(items, tokens, i)
                 else:
-                    continue  # the second word already differs: the common miss, decided cheaply
+                    size = len(items)
+                    if i + size > n:
+                        continue
+                    k = 1 if walk == FROM_SECOND else 0 if walk == FROM_FIRST else size
+                    while k < size and _accepts(items[k], tokens[i + k]):  # type: ignore[arg-type]
+                        k += 1
+                    if k < size:
+                        continue  # most misses are decided at the second word
+                    end = i + size
                 if end is not None:
                     hits.append(Hit(tok.start, tokens[end - 1].end, i, end, label, pattern))
         return hits
@@ -123,7 +134,7 @@ class Matcher:
     def any(self, tokens: Sequence[Token]) -> bool:
         """True when some pattern matches somewhere in ``tokens`` (stops at the first hit)."""
         for i, tok in enumerate(tokens):
-            if any(_match(items, tokens, i) is not None for _, _, items in self._cache[tok.key]):
+            if any(_match(items, tokens, i) is not None for _, _, items, _ in self._cache[tok.key]):
                 return True
         return False
 

@@ -208,24 +208,21 @@ class PhraseIndex(Generic[V]):
         ``accept`` applies the caller's rules (capitalization, stoplists, choosing among
         homonyms) and returns ``None`` to reject.
         """
-        i, n = 0, len(toks)
-        while i < n:
-            t = toks[i]
-            longest = max(self._firsts.get(t.key, 0), self._firsts.get(t.surface, 0))
-            if not longest:
-                i += 1
+        firsts, n = self._firsts, len(toks)
+        free = 0  # the first token not inside a match already yielded
+        for i in [i for i, t in enumerate(toks) if t.key in firsts or t.surface in firsts]:
+            if i < free:
                 continue
-            for size in range(min(longest, n - i), 0, -1):
+            t = toks[i]
+            for size in range(min(max(firsts.get(t.key, 0), firsts.get(t.surface, 0)), n - i), 0, -1):
                 span = toks[i : i + size]
                 found = self._candidates(span)
                 if found:
                     value = accept(span, found, toks[i + size] if i + size < n else None)
                     if value is not None:
                         yield i, i + size, value
-                        i += size
+                        free = i + size
                         break
-            else:
-                i += 1
 
     def _candidates(self, span: Sequence[Tok]) -> list[V]:
         by_key = self._phrases.get(tuple(t.key for t in span), [])
