@@ -71,7 +71,8 @@ def parse(doc: Document) -> Parsed | None:
     text = doc.text
     sents = split(text)
     per = _per_sentence(tokenize(text, lang), sents)
-    trigs = [t for t in triggers.detect(per, lang, text) if not _headline(sents[t.sentence], text, doc.title)]
+    trigs = [t for t in triggers.detect(per, lang, text)
+             if not _headline(sents[t.sentence], text, doc.title) and not _furniture(sents, per, text, lang, t.sentence)]
     trigs = _drop_vehicles(trigs)
     if not trigs:
         return None
@@ -157,6 +158,21 @@ def _headline(sent: Sentence, text: str, title: str | None) -> bool:
         return False
     alpha = [w for w in words if w[:1].isalpha()]
     return len(alpha) >= 4 and sum(w[0].isupper() for w in alpha) / len(alpha) > 0.7
+
+
+#: What follows a furniture label ("Read also:", "Фото —").
+_LABEL_MARKS = frozenset(":—–-|")
+
+
+def _furniture(sents: list[Sentence], per: list[list[Token]], text: str, lang: str, i: int) -> bool:
+    """The line of sentence ``i`` opens with a page-furniture label and a colon or dash ("Read
+    also: ...", "Читайте также: ...", "Фото: ..."): a link to another article or a caption,
+    which reports nothing of this document."""
+    k = i
+    while k > 0 and sents[k - 1].paragraph == sents[i].paragraph:
+        k -= 1
+    return any(h.label == "furniture" and h.first == 0 and text[h.end : h.end + 3].lstrip()[:1] in _LABEL_MARKS
+               for h in hedges.cues(per[k], lang))
 
 
 def _per_sentence(tokens: list[Token], sents: list[Sentence]) -> list[list[Token]]:
