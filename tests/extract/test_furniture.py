@@ -17,8 +17,10 @@ FURNITURE = [
     ("en", "See also - Three Azerbaijanis stripped of Russian citizenship in Tyumen"),
     ("en", "Photo: Police officers check documents at a construction site in Kazan. Credit: Example Press"),
     ("en", "File photo: riot police detain protesters in Baku."),
+    ("en", "Tags: migrants, deportation, citizenship revocation, Russia"),
     ("ru", "Читайте также: Из Москвы выдворили гражданина Киргизии"),
     ("ru", "Смотрите также — В Новосибирске прошёл рейд в общежитии мигрантов"),
+    ("ru", "Теги: мигранты, выдворение, лишение гражданства"),
     ("ru", "По теме: Трёх уроженцев Таджикистана лишили гражданства в Тюмени"),
     ("ru", "Фото: сотрудники полиции проверяют документы у мигрантов на стройке. Источник: пресс-служба МВД"),
 ]
