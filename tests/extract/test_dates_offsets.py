@@ -156,3 +156,15 @@ def test_today_is_the_publication_day_when_it_has_one():
     text = "Суд в Оше сегодня приговорил местного жителя к пяти годам за участие в боевых действиях на Украине."
     assert _dates(text, "ru", "2024-05-20", "prosecution_for_service") == ["2024-05-20"]
     assert _dates(text, "ru", "2024-05", "prosecution_for_service") == ["2024-05"]
+
+
+def test_a_carried_date_is_the_day_before_a_weekday_the_month_cannot_place():
+    """A bulletin dated only by its month: the next sentence's act took the day told before it,
+    not the weekday that month cannot place."""
+    from diaspora_watch.document import Document
+    from diaspora_watch.extract import extract_events
+
+    text = ("On 8 November, police checked the documents of about 300 worshippers as they left Friday "
+            "prayers at a mosque in Kazan. At least 40 men were taken to police stations.")
+    events = extract_events(Document(doc_id="t", text=text, published="2024-11", language="en", collected="2026-12-01"))
+    assert {e["subtype"]: e["date"] for e in events}.get("detention") == "2024-11-08"

@@ -75,7 +75,11 @@ def _date(p: Parsed, si: int, trig: triggers.Trigger, etype: str, cue_hits: list
     while pick is None and not about and back > 0 and si - back < CARRY_SENTENCES and _continues(p.sentences[back - 1], p.sentences[back]):
         back -= 1
         prev = [m for m in usable(p.dates[back]) if m.kind not in dates.VAGUE and not dates.stamp(m, a)]
-        pick, carried = (prev[-1], True) if prev else (None, False)
+        # the last date told there, or its last day when that one resolves to no day ("On 8
+        # November, ... as they left Friday prayers" in a bulletin dated only by its month)
+        days = [m for m in prev if len(dates.resolve(m, a) or "") == 10]
+        pick = days[-1] if days and days[-1] is not prev[-1] and len(dates.resolve(prev[-1], a) or "") < 10 else prev[-1] if prev else None
+        carried = pick is not None
     if pick is None:
         return a.month_or_year(), "publication date", False, False
     if pick.kind in dates.NARRATIVE:
