@@ -88,12 +88,13 @@ def parse(doc: Document) -> Parsed | None:
                 out[i].append(m)
         return out
 
-    places = geo.places(text, lang)
     read = {t.sentence for t in trigs}
     read |= {i + 1 for i in read if i + 1 < len(sents) and _telling(per[i + 1], lang)}  # "Об этом заявила Ирина Волк"
     spans = [(sents[i].start, sents[i].end) for i in sorted(read)]
+    people = persons.find(text, lang, spans)
+    places = _outside_names(geo.places(text, lang), people)
     parsed = Parsed(doc, lang, sents, per, trigs, mentions, bucket(places), bucket(geo.groups(text, lang)),
-                    bucket(locate.corefer(list(geo.actors(text, lang)))), persons.find(text, lang, spans), anchor,
+                    bucket(locate.corefer(list(geo.actors(text, lang)))), people, anchor,
                     locate.host(list(places)), Counter(pl.country for pl in places), starts=starts)
     parsed.doc_group = locate.main_group([g for gs in parsed.groups for g in gs])
     parsed.doc_admin1 = locate.main_admin1(list(places))
@@ -113,6 +114,14 @@ def parse(doc: Document) -> Parsed | None:
                     if h.first - back >= 0:
                         parsed.people_after.setdefault(toks[h.first - back].start, "people")
     return parsed
+
+
+def _outside_names(places: tuple[Any, ...], people: list[persons.Person]) -> tuple[Any, ...]:
+    """Places that are no word of a person's longer name ("Artyom Belyaev" names no town Artem;
+    a place that is the whole "name", "St Petersburg", stays a place)."""
+    names = [(x.start, x.end) for x in people if " " in x.surface.strip()]
+    return tuple(pl for pl in places if not any(a <= pl.start and pl.end <= b and pl.end - pl.start < b - a
+                                                 for a, b in names))
 
 
 def _telling(toks: list[Token], lang: str) -> bool:

@@ -208,7 +208,7 @@ def _ru(text: str, spans: Sequence[tuple[int, int]]) -> list[Person]:
         for span in markup.spans:
             if span.type != "PER":
                 continue
-            start, stop = offset + span.start, offset + span.stop
+            start, stop = _without_places(text, offset + span.start, offset + span.stop)
             stop = _with_tail(text, stop, "ru")
             surface = text[start:stop]
             name = " ".join(translit(w) for w in _nominative(surface.split(), _head_before(text, start)))
@@ -216,6 +216,25 @@ def _ru(text: str, spans: Sequence[tuple[int, int]]) -> list[Person]:
     return out
 
 
+def _without_places(text: str, start: int, stop: int) -> tuple[int, int]:
+    """The name without a place the tagger ran into it ("после задержания Мамедли Баку вызвал":
+    Баку is the state acting, not a surname): an edge word pymorphy3 reads as a place name and
+    never as a name part."""
+    words = list(_RU_WORD.finditer(text, start, stop))
+    while len(words) > 1 and _only_place(words[-1].group()):
+        words.pop()
+    while len(words) > 1 and _only_place(words[0].group()):
+        words.pop(0)
+    return (words[0].start(), words[-1].end()) if words else (start, stop)
+
+
+@lru_cache(maxsize=50_000)
+def _only_place(word: str) -> bool:
+    parses = morph.analyzer().parse(word)
+    return any("Geox" in p.tag for p in parses) and not any(_NAME_TAGS & p.tag.grammemes for p in parses)
+
+
+_RU_WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 _NEXT_WORD = re.compile(r"[ \u00a0]+(\w+)")
 
 
