@@ -27,9 +27,10 @@ __all__ = ["ActorMention", "find_actors"]
 _POSSESSIVE = re.compile(r"^(?:['’]s)?[ \u00a0]*$")
 _OF = {"en": {"of", "for"}, "ru": {"по"}}
 _IN = {"en": {"in", "at"}, "ru": {"в", "во"}}
-#: Between a title and the body it belongs to: "Chargé d'Affaires of the Russian Embassy";
+#: Between a title or unit and the body it belongs to: "Chargé d'Affaires of the Russian Embassy",
+#: "the Migration Service under the Ministry of Internal Affairs of Tajikistan";
 #: Russian puts the body right after, in the genitive ("поверенный в делах посольства России").
-_OF_BODY = {"en": re.compile(r"^\s+(?:of|at)\s+(?:the\s+)?$", re.IGNORECASE), "ru": re.compile(r"^\s+$")}
+_OF_BODY = {"en": re.compile(r"^\s+(?:of|at|under)\s+(?:the\s+)?$", re.IGNORECASE), "ru": re.compile(r"^\s+$")}
 _BETWEEN_TITLE_AND_NAME = re.compile(r"^[\s,]*(?:[A-ZА-ЯЁ][\w.-]*\s+){0,2}$")
 
 
@@ -147,8 +148,8 @@ class _Qualifiers:
     def before(self, start: int) -> tuple[int, str] | None:
         """``(qualifier start, country)`` of a qualifier ending right before ``start``."""
         for q_start, q_end, cc in self.spans:
-            if q_end <= start and _POSSESSIVE.match(self.text[q_end:start]):
-                return q_start, cc
+            if q_end <= start and _POSSESSIVE.match(self.text[q_end:start]) or q_start < start < q_end:
+                return q_start, cc  # the second: "the Russian National Guard", read as "Russian nationals" too
         return None
 
 
@@ -172,16 +173,24 @@ def _country(entry: _Entry, toks: Sequence[Tok], i: int, j: int, q: _Qualifiers,
             return q.place_at[toks[nxt].start].country, start
         if not entry.abroad and toks[j].key in _IN[lang] and j + 1 < len(toks) and toks[j + 1].start in q.place_at:
             return q.place_at[toks[j + 1].start].country, start
-    return None, start
+    return None, toks[k].start  # "the regional police": its modifiers are part of the mention
+
+
+_OWNED = re.compile(r"^['’]s\s+$")
 
 
 def _share_titles(text: str, mentions: list[ActorMention], lang: str) -> list[ActorMention]:
     """A title takes the state of the named official after it ("President Vladimir Putin") or
     of the body it belongs to ("Chargé d'Affaires of the Russian Embassy", "поверенный в делах
-    посольства России")."""
+    посольства России"); a unit takes the state of the body that owns it ("the Russian Interior
+    Ministry's migration department")."""
     out = list(mentions)
     for n in range(len(out) - 1):
         m, nxt = out[n], out[n + 1]
+        owned = _OWNED.match(text[m.end : nxt.start])
+        if owned and nxt.country is None and m.country and not m.agency.startswith("NGO:"):
+            out[n + 1] = replace(nxt, country=m.country, agency=_resolve(nxt.agency, dict(nxt.by_country), m.country))
+            continue
         if m.country is not None or not nxt.country or nxt.agency.startswith("NGO:"):
             continue
         between = text[m.end : nxt.start]

@@ -23,8 +23,9 @@ FIELDS = ("doc_id", "type", "subtype", "date", "country", "admin1", "place", "gr
 CARRY_SENTENCES = 2
 COUNTED_TYPES = frozenset({"enforcement", "status", "recruitment"})
 #: Subtypes that hit the same people when one sentence reports both (codebook §5: a detention
-#: with charges is a detention and a criminal case; the stripped are the deported).
-SHARED_COUNTS = frozenset({frozenset({"detention", "criminal_case"}), frozenset({"citizenship_revocation", "deportation"})})
+#: with charges is a detention and a criminal case, a mercenary's too; the stripped are the deported).
+SHARED_COUNTS = frozenset({frozenset({"detention", "criminal_case"}), frozenset({"citizenship_revocation", "deportation"}),
+                           frozenset({"detention", "prosecution_for_service"})})
 
 
 def _date(p: Parsed, si: int, trig: triggers.Trigger, etype: str, cue_hits: list[Any], about: bool) -> tuple[str, str, bool, bool]:
@@ -159,7 +160,7 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
     if not cued and (hedges.in_passing(cue_hits, trig.hit) or sent.paragraph in p.recaps or p.explainer
                      or _listed(p.doc.text, toks, trig)):
         return None  # a past act mentioned in passing, with no time cue: background (codebook §1)
-    grp = locate.group(locate.not_agencies(p.groups[si], p.actors[si]), p.people_after)
+    grp = locate.group(_own_groups(p, trig, locate.not_agencies(p.groups[si], p.actors[si])), p.people_after)
     if not grp and si > 0 and p.sentences[si - 1].paragraph == sent.paragraph:
         grp = locate.group(locate.not_agencies(p.groups[si - 1], p.actors[si - 1]), p.people_after)
     places = locate.not_origins(p.places[si], toks, p.lang, p.doc.text)
@@ -177,6 +178,8 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
         acting = locate.not_contacted(p.actors[told], p.tokens[told], p.lang)
     if etype == "diplomatic":
         acting = locate.state_after(acting, p.places[si], p.doc.text)
+    if etype == "policy":
+        acting = locate.not_empowered(acting, toks, p.lang)
     w = locate.where(etype, sub, pos, places, acting, grp, p.host, p.country_counts, locate.filed_from(p.places[0]))
     if w.country is None and etype == "diplomatic" and (states := _states(p, si)):
         w = locate.Where(states[0], None, None, "several states named as one")  # split per state below
@@ -302,7 +305,11 @@ def _takes_part(p: Parsed, x: persons.Person, sent: Sentence, etype: str, acting
     if etype in COUNTED_TYPES and x.name in p.diplomats:
         return False  # a minister discussing detentions neither suffers nor carries them out
     if x.speaker and etype in COUNTED_TYPES:
-        return _official(x, acting, codes, country) or persons.own_account(p.doc.text, x, sent.end, p.lang)
+        # his title may name the agency where the sentence cites him ("according to X, a police
+        # spokesman"), a mention that does not count as acting itself
+        si = p.sentence_of(x.start)
+        titles = acting + (p.actors[si] if si is not None else [])
+        return _official(x, titles, codes, country) or persons.own_account(p.doc.text, x, sent.end, p.lang)
     return True
 
 
@@ -421,7 +428,7 @@ def _split_places(p: Parsed, trig: triggers.Trigger, ev: dict[str, Any]) -> list
         if len(run) > 1 and any(x.admin1 == ev["admin1"] for x in run) and len({x.admin1 for x in run}) == len(run):
             nxt = local[local.index(pl) + 1] if local.index(pl) + 1 < len(local) else None
             if nxt is None or not _AND.match(p.doc.text[pl.end : nxt.start]):
-                return [_at(ev, x, x.name if x.level == "city" else None) for x in run]
+                return [_at(ev, x, locate.shown(x)) for x in run]
     return [ev]
 
 
@@ -455,6 +462,32 @@ def _at(ev: dict[str, Any], place: Any, name: str | None) -> dict[str, Any]:
     return out
 
 
+def _rivals(p: Parsed, trig: triggers.Trigger) -> list[Any]:
+    """The hits of the other counted acts of ``trig``'s sentence that may hit other people
+    (subtypes in ``SHARED_COUNTS`` hit the same)."""
+    return [t.hit for t in p.triggers if t.sentence == trig.sentence and triggers.subtypes()[t.subtype] in COUNTED_TYPES
+            and t.subtype != trig.subtype and frozenset((t.subtype, trig.subtype)) not in SHARED_COUNTS]
+
+
+def _nearness(text: str, span: Any, hit: Any) -> tuple[bool, int]:
+    """(a clause break between ``span`` and the trigger ``hit``?, distance): "two died and nine
+    were arrested" gives the deaths two and the arrests nine."""
+    lo, hi = (span.end, hit.start) if span.end <= hit.start else (hit.end, span.start)
+    return bool(_CLAUSE_BREAK.search(text[lo:hi])), abs(span.start - hit.start)
+
+
+def _own_groups(p: Parsed, trig: triggers.Trigger, mentions: list[Any]) -> list[Any]:
+    """The group mentions nearer to this act than to another act of the sentence ("checked 120
+    workers, most of them migrants from Central Asia, and handed summonses to 14 men from
+    Tajikistan"), when they name a group; else all of them (the act names none of its own)."""
+    rivals = _rivals(p, trig) if triggers.subtypes()[trig.subtype] in COUNTED_TYPES else []
+    if not rivals:
+        return mentions
+    text = p.doc.text
+    mine = [m for m in mentions if all(_nearness(text, m, trig.hit) <= _nearness(text, m, r) for r in rivals)]
+    return mine if locate.group(mine, p.people_after) else mentions
+
+
 def _count(p: Parsed, trig: triggers.Trigger) -> counts.Count | None:
     """The count of the people ``trig`` hit: among the sentence's counts (numbers inside dates
     left out), those nearer to this trigger than to any other counted trigger of the sentence,
@@ -463,18 +496,10 @@ def _count(p: Parsed, trig: triggers.Trigger) -> counts.Count | None:
     si = trig.sentence
     spans = [(m.start, m.end) for m in p.dates[si]]
     found = [c for c in counts.find(p.doc.text, p.tokens[si], p.lang) if not any(a <= c.start < b for a, b in spans)]
-    rivals = [t.hit for t in p.triggers if t.sentence == si and triggers.subtypes()[t.subtype] in COUNTED_TYPES
-              and t.subtype != trig.subtype and frozenset((t.subtype, trig.subtype)) not in SHARED_COUNTS]
+    rivals = _rivals(p, trig)
     text = p.doc.text
-
-    def key(c: counts.Count, hit: Any) -> tuple[bool, int]:
-        """(a clause break between the count and the trigger?, distance): "two died and nine
-        were arrested" gives the deaths two and the arrests nine."""
-        lo, hi = (c.end, hit.start) if c.end <= hit.start else (hit.end, c.start)
-        return bool(_CLAUSE_BREAK.search(text[lo:hi])), abs(c.start - hit.start)
-
-    mine = [c for c in found if all(key(c, trig.hit) <= key(c, r) for r in rivals)]
-    return min(mine, key=lambda c: key(c, trig.hit), default=None)
+    mine = [c for c in found if all(_nearness(text, c, trig.hit) <= _nearness(text, c, r) for r in rivals)]
+    return min(mine, key=lambda c: _nearness(text, c, trig.hit), default=None)
 
 
 def _citizen_of(p: Parsed, si: int, st_hits: list[Any]) -> list[str]:

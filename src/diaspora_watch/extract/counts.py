@@ -33,7 +33,8 @@ class Count:
 def _lexicon(lang: str) -> tuple[dict[str, Any], Matcher, Matcher]:
     data = load("counts", lang if lang in ("en", "ru") else "en")
     quals = Matcher([("at_least", p) for p in data["at_least"]] + [("about", p) for p in data["about"]])
-    nouns = Matcher([("noun", p) for p in data["nouns"]] + [("single", p) for p in data.get("single", [])])
+    nouns = Matcher([("noun", p) for p in data["nouns"]] + [("single", p) for p in data.get("single", [])]
+                    + [("partitive", p) for p in data.get("partitives", [])])
     return data, quals, nouns
 
 
@@ -76,7 +77,10 @@ def find(text: str, tokens: list[Token], lang: str) -> list[Count]:
         if _AGE.search(text, max(0, m.start() - 40), m.start()) and text[m.end() : m.end() + 1] == ",":
             continue  # "Mammadli, 52, was detained": an age set off after a name
         numbers.append((i, j, _value(m.group())))
+    vague = frozenset(lex.get("vague", []))
     for i, t in enumerate(tokens):
+        if i > 0 and tokens[i - 1].key in vague:
+            continue  # "several hundred", "a few thousand": no figure is told
         if t.key in words or _compound(t.key, words):
             value = float(words.get(t.key) or _compound(t.key, words))
             if numbers and numbers[-1][1] == i - 1 and _tens_and_units(numbers[-1][2], value):
@@ -97,6 +101,8 @@ def find(text: str, tokens: list[Token], lang: str) -> list[Count]:
                 continue
         if not _counted(text, tokens, last, noun_at, lex):
             continue
+        if value < 2 and last + 1 in noun_at and noun_at[last + 1].label == "partitive":
+            continue  # "one of them said": someone picked out, not a count
         q = qual_end.get(first)
         start = q.start if q else tokens[first].start
         out.append(Count(start, tokens[last].end, text[start : tokens[last].end], int(round(value)), q.label if q else "exact"))
@@ -121,7 +127,7 @@ def _counted(text: str, tokens: list[Token], last: int, noun_at: dict[int, Any],
     for k in range(last + 1, min(last + 4, len(tokens))):
         if tokens[k].key in lex.get("not_after", []) or tokens[k].key.split("-")[-1] in lex.get("not_after", []):
             return False
-        if k in noun_at and noun_at[k].label == "noun":
+        if k in noun_at and noun_at[k].label in ("noun", "partitive"):
             return not _POSSESSIVE.match(text, tokens[k].end)
         if tokens[k].key in lex.get("prepositions", []) and k > last + 1 or morph.is_noun(tokens[k].text):
             return False

@@ -5,6 +5,7 @@ Three shapes are found, from ``lexicons/<lang>/groups.yaml``:
 - a demonym: "Tajiks", "таджиков" (kind ``people``) or "Tajik", "таджикский" (kind ``adjective``);
 - a demonym before a people noun, read as one group: "Tajik migrants", "азербайджанских граждан";
 - an origin noun before a country: "migrants from Tajikistan", "уроженцы Азербайджана",
+  "workers, mostly from Tajikistan" (a hedge before the link), "people born in Uzbekistan" (a link phrase),
   "выходцы из Средней Азии", "citizens of Kyrgyzstan, Tajikistan and Uzbekistan";
 - a country's name before a people noun (English): "Kyrgyzstan citizens", "Tajikistan nationals";
 - an origin phrase: "of Tajik origin", "таджикского происхождения". After people of another
@@ -63,6 +64,8 @@ class _Lexicon:
     not_adjective_after: frozenset[str]
     origin_words: PhraseIndex[bool]
     fillers: frozenset[str]
+    hedges: frozenset[str]
+    link_phrases: PhraseIndex[bool]
 
 
 @cache
@@ -73,6 +76,8 @@ def _lexicon(lang: str) -> _Lexicon:
         countries = tuple(g["countries"])
         for word in set(g["people"]) | set(g["adjective"]):
             demonyms.add_phrase(word, _Demonym(countries, word in g["people"], word in g["adjective"]))
+        for word in g["adjective"] if lang == "en" else []:
+            demonyms.add_phrase(f"{word}-born", _Demonym(countries, False, True))  # "Tajik-born men"
     regions: PhraseIndex[tuple[str, ...]] = PhraseIndex()
     for r in data["regions"]:
         for name in r["names"]:
@@ -84,9 +89,12 @@ def _lexicon(lang: str) -> _Lexicon:
         origin.add_phrase(word, True)
     for word in data.get("origin_words", []):
         origin_words.add_phrase(word, True)
+    link_phrases = PhraseIndex[bool]()
+    for phrase in data.get("origin_link_phrases", []):
+        link_phrases.add_phrase(phrase, True)
     return _Lexicon(demonyms, regions, people, origin, frozenset(data["origin_links"]),
                     frozenset(data.get("not_adjective_after", [])), origin_words,
-                    frozenset(data.get("origin_fillers", [])))
+                    frozenset(data.get("origin_fillers", [])), frozenset(data.get("origin_hedges", [])), link_phrases)
 
 
 def _first(_span: Sequence[Tok], candidates: list[V], _after: Tok | None) -> V:
@@ -128,7 +136,13 @@ def _kind(d: _Demonym, after: Tok | None, text: str, end: int, lex: _Lexicon) ->
 def _origins(text: str, toks: Sequence[Tok], lang: str, lex: _Lexicon, countries_at: dict[int, PlaceMention]) -> list[GroupMention]:
     out = []
     for i, j, _ in lex.origin_nouns.scan(toks, _first):
-        k = j + 1 if j < len(toks) and toks[j].key in lex.links else j
+        linked = j + 1 < len(toks) and (toks[j + 1].key in lex.links or _match_at(lex.link_phrases, toks, j + 1) > 0)
+        if linked and toks[j].key in lex.hedges:
+            j += 1  # "migrant workers, mostly from Tajikistan"
+        if j < len(toks) and toks[j].key in lex.links:
+            k = j + 1
+        else:
+            k = j + (_match_at(lex.link_phrases, toks, j) if j < len(toks) else 0)  # "people born in Uzbekistan"
         if k < len(toks) and toks[k].key == "the":
             k += 1
         if k >= len(toks) or (k == j and lang != "ru") or _BREAK.search(text[toks[j - 1].end : toks[k].start]):

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
@@ -98,6 +99,12 @@ def _contact_words(lang: str) -> frozenset[str]:
     return frozenset(load("locate", lang if lang in ("en", "ru") else "en")["contact_before"])
 
 
+@lru_cache(maxsize=16)
+def _words(lang: str, key: str) -> frozenset[str]:
+    """The word list ``key`` of the locate lexicon, as a set (empty where the language has none)."""
+    return frozenset(load("locate", lang if lang in ("en", "ru") else "en").get(key, []))
+
+
 @lru_cache(maxsize=4)
 def _recipient_cues(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     lex = load("locate", lang if lang in ("en", "ru") else "en")
@@ -112,10 +119,30 @@ RECIPIENT_WINDOW = 10
 
 def not_contacted(actors: list[Any], tokens: list[Any], lang: str) -> list[Any]:
     """``actors`` without the bodies people are told to turn to ("contact the embassy",
-    "связываться с посольством") or that a note is sent to ("sent a note to the Ministry of
-    Foreign Affairs", "направило в МИД РФ ноту"): the act is someone else's."""
+    "связываться с посольством"), that a note is sent to ("sent a note to the Ministry of
+    Foreign Affairs", "направило в МИД РФ ноту") or that hear an account ("told investigators"):
+    the act is someone else's."""
     kept = _without_cue_before(actors, tokens, _contact_words(lang), CONTACT_WINDOW)
-    return [a for a in kept if not _addressed(a, tokens, lang)]
+    return [a for a in kept if not _addressed(a, tokens, lang) and not _hearer(a, tokens, lang)]
+
+
+def _hearer(actor: Any, tokens: list[Any], lang: str) -> bool:
+    """``actor`` right after a verb of telling ("told investigators", "told the police"): it hears
+    an account of the act, it does not carry it out."""
+    return _just_after(actor, tokens, _words(lang, "hearer_before"))
+
+
+def not_empowered(actors: list[Any], tokens: list[Any], lang: str) -> list[Any]:
+    """``actors`` of a law or proposal without the bodies the measure empowers ("a bill that would
+    let the Interior Ministry expel migrants"): the legislature or government makes it."""
+    return [a for a in actors if not _just_after(a, tokens, _words(lang, "empowered_before"))]
+
+
+def _just_after(actor: Any, tokens: list[Any], words: frozenset[str]) -> bool:
+    """``actor`` right after one of ``words`` ("the" may come between)."""
+    i = bisect_left([t.start for t in tokens], actor.start)
+    k = i - 1 if i > 0 and tokens[i - 1].key == "the" else i
+    return k > 0 and tokens[k - 1].key in words
 
 
 def _addressed(actor: Any, tokens: list[Any], lang: str) -> bool:
@@ -249,7 +276,7 @@ def where(etype: str, subtype: str, pos: int, places: list[Any], actors: list[An
         if state:
             own = [p for p in _near(places, pos) if p.level in ("city", "admin1") and p.country == state]
             if own:
-                return Where(state, own[0].admin1, own[0].name if own[0].level == "city" else None, own[0].surface)
+                return Where(state, own[0].admin1, shown(own[0]), own[0].surface)
             return Where(state, None, None, judging[0].surface if judging else "the group's own state")
     if etype == "policy":
         return _enacting_state(places, actors, doc_host)
@@ -260,7 +287,7 @@ def where(etype: str, subtype: str, pos: int, places: list[Any], actors: list[An
         # "на Казанском вокзале в Москве" (a site, then a town, then the region; the nearest first)
         same = [c for c in local if c.admin1 == local[0].admin1 and c.demonym == local[0].demonym]
         p = min(same, key=lambda c: (not getattr(c, "site", False), c.level != "city"))
-        return Where(p.country, p.admin1, p.name if p.level == "city" else None, p.surface)
+        return Where(p.country, p.admin1, shown(p), p.surface)
     states = sorted((p for p in _near(places, pos) if p.level == "country" and p.country not in groups),
                     key=lambda p: -freq[p.country])
     if states:
@@ -299,6 +326,10 @@ def _enacting_state(places: list[Any], actors: list[Any], doc_host: str | None) 
     only when the sentence names no other."""
     makers = [a for a in actors if a.country and a.agency not in DIPLOMATIC]
     if makers:
+        seat = _seat(makers[0], places)
+        if seat is not None:
+            name = seat.name if seat.level == "city" and seat.surface == seat.name else None
+            return Where(makers[0].country, seat.admin1, name, f"{makers[0].surface} ... {seat.surface}")
         return Where(makers[0].country, None, None, makers[0].surface)
     informing = {a.country for a in actors if a.country and a.agency in DIPLOMATIC}
     states = [p for p in places if p.level == "country"]
@@ -310,6 +341,38 @@ def _enacting_state(places: list[Any], actors: list[Any], doc_host: str | None) 
         a = next(a for a in actors if a.country in informing)
         return Where(a.country, None, None, a.surface)
     return Where(doc_host or DEFAULT_HOST, None, None, "default host")
+
+
+#: How alike a town's name as written and its gazetteer name must be to be one name spelt two
+#: ways ("Sumgait" and "Sumgayit", "Nizhny" and "Nizhniy Novgorod"), not an old name ("Leningrad").
+SPELLING_RATIO = 0.75
+
+
+def shown(p: Any) -> str | None:
+    """The ``place`` of an event set at mention ``p``: a town's name as the text spells it when it
+    spells the gazetteer's name another way (coders copy the text), else the gazetteer's name;
+    None for a region or a state."""
+    if p.level != "city":
+        return None
+    written = p.surface
+    if (written != p.name and not getattr(p, "site", False) and len(written.split()) == len(p.name.split())
+            and SequenceMatcher(None, written.lower(), p.name.lower()).ratio() >= SPELLING_RATIO):
+        return written
+    return p.name
+
+
+#: How far after a body's name its seat may be named: "the governor of Kaluga Oblast", "a court in Bishkek".
+SEAT_GAP = 8
+
+
+def _seat(maker: Any, places: list[Any]) -> Any | None:
+    """The region or town a regional body's name gives ("the Sverdlovsk Regional Court", "the
+    governor of Kaluga Oblast"): a regional act happens there; a federal body names none."""
+    for p in places:
+        if p.level in ("city", "admin1") and p.country == maker.country and (
+                maker.start <= p.start and p.end <= maker.end or 0 < p.start - maker.end <= SEAT_GAP):
+            return p
+    return None
 
 
 def filed_from(places: list[Any]) -> str | None:

@@ -48,9 +48,20 @@ def find(text: str, lang: str, spans: Sequence[tuple[int, int]] | None = None) -
         full = _ru_full_names(text, lone) | full
     where = spans or [(0, len(text))]
     starts = [p.start for p in found]
-    return [Person(p.start, p.end, p.surface, full.get(p.name, p.name), p.excluded,
-                   any(a <= p.start < b for a, b in where) and _speaker(text, p.start, p.end, lang, starts))
-            for p in found if not _bracketed(text, p)]
+    first: dict[str, Person] = {}
+    for p in sorted(found, key=lambda p: p.start):
+        first.setdefault(full.get(p.name, p.name), p)
+    # the role a text introduces someone with holds where he speaks again ("lawyer Valentina
+    # Orlova ... , Orlova said"): a source outside the act (a journalist named again may be its target)
+    outside = {name for name, p in first.items() if p.excluded}
+    out = []
+    for p in found:
+        if _bracketed(text, p):
+            continue
+        name = full.get(p.name, p.name)
+        speaker = any(a <= p.start < b for a, b in where) and _speaker(text, p.start, p.end, lang, starts)
+        out.append(Person(p.start, p.end, p.surface, name, p.excluded or speaker and name in outside, speaker))
+    return out
 
 
 @lru_cache(maxsize=16)

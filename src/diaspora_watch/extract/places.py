@@ -132,6 +132,8 @@ class _Gazetteer:
         self.capital_words = {lang: frozenset(extra[lang].get("capital_words", [])) for lang in _LANGS}
         self.near_words = {lang: frozenset(k for w in extra[lang].get("near_words", []) for k in phrase_keys(w)[0])
                            for lang in _LANGS}
+        self.near_after = {lang: frozenset(k for w in extra[lang].get("near_after", []) for k in phrase_keys(w)[0])
+                           for lang in _LANGS}
         self.surroundings = {town: self.regions[region] for town, region in lexicon.load("locate", "common")["surroundings"].items()}
         self.adjective_states: dict[str, dict[str, str]] = {}
         for lang in _LANGS:
@@ -190,7 +192,9 @@ class _Gazetteer:
             forms = [pattern.format(s) for s in stems for pattern in _KIND_NAMES[kind]]
             display = _region_display(kind, stems, literal)
             c = centroids.get(code, {})
-            place = _Place("admin1", code[:2], code, display, _float(c.get("lat", "")), _float(c.get("lon", "")), 0.0)
+            # a city that is its own region ("Tashkent City", "город Москва") is named as that city
+            level = "city" if kind == "city" else "admin1"
+            place = _Place(level, code[:2], code, display, _float(c.get("lat", "")), _float(c.get("lon", "")), 0.0)
             self.regions[code] = place
             for n in literal + forms + split_list(row["ru_names"]):
                 self._add(n, place)
@@ -364,10 +368,12 @@ def _weak(span: Sequence[Tok], candidates: list[_Place], after: Tok | None, g: _
 
 def _surrounding(toks: Sequence[Tok], i: int, j: int, place: _Place, g: _Gazetteer, lang: str) -> _Place:
     """A federal city's surroundings are another region: "near Moscow", "outside St Petersburg",
-    "под Москвой", "в пригороде Петербурга" are in Moscow and Leningrad oblasts."""
+    "под Москвой", "в пригороде Петербурга", "the Moscow suburb of Mytishchi" are in Moscow and
+    Leningrad oblasts."""
     region = g.surroundings.get(place.admin1 or "") if place.level == "city" else None
     k = i - 1 - (i > 1 and toks[i - 1].key == "of")  # "in the suburbs of Moscow"
-    if region is None or k < 0 or toks[k].key not in g.near_words[lang]:
+    after = j < len(toks) and toks[j].key in g.near_after[lang]
+    if region is None or not after and (k < 0 or toks[k].key not in g.near_words[lang]):
         return place
     return region
 

@@ -18,7 +18,13 @@ DEFAULTS = {"citizenship_revocation": "naturalized", "prosecution_for_service": 
 #: recruitment recruits foreigners. A status the document gives its people comes first
 #: (the stripped are deported as naturalized citizens).
 FALLBACKS = {"deportation": "foreign", "entry_ban": "foreign", "permit_cancellation": "foreign",
-             "contract_recruitment": "foreign"}
+             "contract_recruitment": "foreign", "draft_notice": "naturalized"}
+#: Subtypes whose measure itself settles a status the words around it seem to contradict:
+#: only citizens are called up, so "migrants" handed draft summonses are the naturalized among
+#: them; people refused entry are outside the country, so an old breach of the stay rules ("barred
+#: for overstaying") leaves them foreign, not undocumented there.
+IMPLIED = {"draft_notice": {"foreign": "naturalized", "undocumented": "naturalized"},
+           "entry_ban": {"undocumented": "foreign"}}
 #: States whose law revokes only an acquired citizenship: their citizens who lose it are naturalized.
 ACQUIRED_ONLY = frozenset({"RU"})
 #: Subtypes whose country is the acting state: its own citizens it speaks for are abroad.
@@ -88,6 +94,9 @@ def decide(hits: list[Hit], citizen_of: list[str], country: str | None, subtype:
         found.pop("undocumented", None)
         if "citizen" in found and country in ACQUIRED_ONLY:
             found.setdefault("naturalized", found.pop("citizen"))
+    for said, meant in IMPLIED.get(subtype, {}).items():
+        if said in found:
+            found.setdefault(meant, found.pop(said))
     kept = _narrowest(set(found))
     if len(kept) > 1:
         return "mixed", ", ".join(found[k] for k in kept)
