@@ -117,11 +117,12 @@ def parse(doc: Document) -> Parsed | None:
 
 
 def _outside_names(places: tuple[Any, ...], people: list[persons.Person]) -> tuple[Any, ...]:
-    """Places that are no word of a person's longer name ("Artyom Belyaev" names no town Artem;
-    a place that is the whole "name", "St Petersburg", stays a place)."""
+    """Places that are no word of a person's longer name ("Artyom Belyaev" names no town Artem).
+    Only towns: a region or state inside a "name" ("the Sverdlovsk Regional Court") or a town that
+    is the whole "name" ("St Petersburg") is the English name finder's mistake, not the place's."""
     names = [(x.start, x.end) for x in people if " " in x.surface.strip()]
-    return tuple(pl for pl in places if not any(a <= pl.start and pl.end <= b and pl.end - pl.start < b - a
-                                                 for a, b in names))
+    return tuple(pl for pl in places if pl.level != "city" or not any(
+        a <= pl.start and pl.end <= b and pl.end - pl.start < b - a for a, b in names))
 
 
 def _telling(toks: list[Token], lang: str) -> bool:
