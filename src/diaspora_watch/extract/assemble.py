@@ -28,9 +28,9 @@ SHARED_COUNTS = frozenset({frozenset({"detention", "criminal_case"}), frozenset(
                            frozenset({"detention", "prosecution_for_service"})})
 
 
-def _date(p: Parsed, si: int, trig: triggers.Trigger, etype: str, cue_hits: list[Any], about: bool) -> tuple[str, str, bool, bool]:
-    """(date, words, explicit year?, from a cue?) for ``trig`` in sentence ``si``; ``about``: the
-    act is another act's topic (:func:`_topic`).
+def _date(p: Parsed, si: int, trig: triggers.Trigger, etype: str, cue_hits: list[Any], about: bool) -> tuple[str, str, bool, bool, bool]:
+    """(date, words, explicit year?, from a cue?, the day it was told?) for ``trig`` in sentence
+    ``si``; ``about``: the act is another act's topic (:func:`_topic`).
 
     A date inside a relative clause after the trigger ("the arrests are related to a case,
     which was opened back in 2001") or inside a relative or participial clause on another word
@@ -44,7 +44,9 @@ def _date(p: Parsed, si: int, trig: triggers.Trigger, etype: str, cue_hits: list
                 and (v := dates.resolve(m, a)) is not None and dates.plausible(v, a)]
 
     clauses = [h.end for h in cue_hits if h.label == "background" and h.start >= trig.hit.end]
+    retold = [(h.start, h.end) for h in cue_hits if h.label == "recap"]  # "as reported earlier": when it was told
     here = [m for m in usable(p.dates[si]) if not dates.stamp(m, a) and not any(c <= m.start for c in clauses)
+            and not any(lo <= m.start < hi for lo, hi in retold)
             and not dates.in_clause(p.doc.text, toks, p.lang, trig.hit.first, trig.hit.last, m)]
     if about:  # "summoned the ambassador on Wednesday over the arrest of ...": Wednesday is the summons'
         here = [m for m in here if m.start >= trig.hit.end]
@@ -61,16 +63,20 @@ def _date(p: Parsed, si: int, trig: triggers.Trigger, etype: str, cue_hits: list
         specific = told_day if figure else own
         here = [m for m in here if m in specific or m.kind in dates.VAGUE]
     if (counted := _counted_from(p, trig, specific)) is not None:
-        return counted
+        return counted + (False,)
     specific = [m for m in specific if not _object_of(m, trig)]
     here = [m for m in here if not _object_of(m, trig)]
     # "A day later, on Tuesday, ...": the day named beats the offset beside it; "two days after his
     # arrest" dates the arrest's sequel only when the sentence names no day of its own
     pick = min(specific or here, key=lambda m: (_behind(p, m, specific), abs(m.start - pos)), default=None)
+    # the day the act was told ("в четверг заявило, что поддерживает связь с задержанными") or
+    # told in the next sentence: not a day of the act's own (a period after "noted that" is)
+    lent = pick is not None and pick in told_day and len(dates.resolve(pick, a) or "") == 10
     if pick is None and not about and (told := _told(p, si)) is not None:
         # "Также гражданства были лишены двое москвичей. Об этом 16 октября заявила ...": the
         # day it was announced (codebook §3)
         pick = next((m for m in usable(p.dates[told]) if m.kind not in dates.VAGUE and not dates.stamp(m, a)), None)
+        lent = pick is not None
     carried = False
     back = si
     while pick is None and not about and back > 0 and si - back < CARRY_SENTENCES and _continues(p.sentences[back - 1], p.sentences[back]):
@@ -82,15 +88,15 @@ def _date(p: Parsed, si: int, trig: triggers.Trigger, etype: str, cue_hits: list
         pick = days[-1] if days and days[-1] is not prev[-1] and len(dates.resolve(prev[-1], a) or "") < 10 else prev[-1] if prev else None
         carried = pick is not None
     if pick is None:
-        return a.month_or_year(), "publication date", False, False
+        return a.month_or_year(), "publication date", False, False, False
     if pick.kind in dates.NARRATIVE:
         earlier = [m for ms in p.dates[: si + 1] for m in ms]
         value = dates.resolve_later(pick, earlier, a) or a.month_or_year()
-        return value, pick.text, False, True
+        return value, pick.text, False, True, lent
     value = dates.resolve(pick, a) or a.month_or_year()
     if carried and (p.sentences[si].paragraph in p.recaps or dates.sequel(toks, p.lang)):
         value = value[:7]  # a recap, or an act that followed the one dated before ("Then ..."): its day is not told
-    return value, pick.text, pick.explicit_year, True
+    return value, pick.text, pick.explicit_year, True, lent
 
 
 def _of_telling(m: dates.DateMention, trig: triggers.Trigger, cue_hits: list[Any]) -> bool:
@@ -154,7 +160,7 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
         p.hedge_hits[si] = hedges.cues(toks, p.lang)
     cue_hits = p.hedge_hits[si]
     about = _topic(p, trig)
-    date, date_why, explicit, cued = _date(p, si, trig, etype, cue_hits, about)
+    date, date_why, explicit, cued, lent = _date(p, si, trig, etype, cue_hits, about)
     if p.anchor is not None and p.anchor.weak and not explicit:
         return None  # only the collection date: no year the text supports (codebook: no event)
     if not cued and (hedges.in_passing(cue_hits, trig.hit) or sent.paragraph in p.recaps or p.explainer
@@ -164,6 +170,8 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
     if not grp and si > 0 and p.sentences[si - 1].paragraph == sent.paragraph:
         grp = locate.group(locate.not_agencies(p.groups[si - 1], p.actors[si - 1]), p.people_after)
     places = locate.not_origins(p.places[si], toks, p.lang, p.doc.text)
+    if about:  # "protested in Dushanbe over the death of a migrant in Krasnoyarsk": Dushanbe is the protest's
+        places = [pl for pl in places if pl.start >= trig.hit.end]
     if etype not in ("policy", "diplomatic"):
         places = locate.off_theatre(places, toks, p.lang)
     if sub == "deportation":
@@ -206,6 +214,8 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
     if st == "naturalized" and w.country in grp:
         grp = [g for g in grp if g != w.country]  # "naturalized Russians": origin not stated
     cnt = _count(p, trig) if etype in COUNTED_TYPES else None
+    if cnt is None and hedges.trend(cue_hits, trig.hit):
+        return None  # "a rise in deportations": a trend, unless a figure makes it a statistic
     told_span = (p.sentences[told].start, p.sentences[told].end) if told is not None else (0, 0)
     people = [x for x in p.persons if (sent.start <= x.start < sent.end or told_span[0] <= x.start < told_span[1])
               and not x.excluded and _takes_part(p, x, sent, etype, acting, actors, w.country)]
@@ -240,8 +250,8 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
     ev["explain"] = {k: {"component": name_of(fn), "text": why} for k, (fn, why) in ex.items() if ev.get(k) not in (None, [])}
     ev["_cued"] = cued
     ev["_topic"] = not cued and w.admin1 is None and about  # placed and dated only by the act it is the topic of
-    ev["_said"] = cued and _said(cue_hits, toks, date_why)
-    ev["_anaphor"] = not cued and hedges.anaphor(cue_hits, trig.hit) is not None
+    ev["_said"] = cued and (lent or _said(cue_hits, toks, date_why))  # no day of its own: merge yields it
+    ev["_anaphor"] = hedges.anaphor(cue_hits, trig.hit, cued) is not None
     ev["_sis"] = {si}
     ev["_status_weak"] = st_weak
     ev["_hit"] = [x.name for x in people if not x.speaker]  # who may be counted as hit
@@ -418,8 +428,9 @@ _AND = re.compile(r"^\s*(?:,|and|и)?\s*(?:and|и)?\s*(?:the\s+)?$")
 def _split_places(p: Parsed, trig: triggers.Trigger, ev: dict[str, Any]) -> list[dict[str, Any]]:
     """An action reported in a list of places ("similar detentions in the Kaliningrad and Smolensk
     regions", which ``places`` reads as two regions) is one action per place (codebook §1: one
-    place and time per event)."""
-    if ev["type"] not in COUNTED_TYPES or ev["admin1"] is None:
+    place and time per event). A head count over the list ("about 400 are held in centres in
+    Moscow, the Moscow region and St Petersburg") is one figure for all of them: one event."""
+    if ev["type"] not in COUNTED_TYPES or ev["admin1"] is None or ev["count"] is not None:
         return [ev]
     local = [pl for pl in p.places[trig.sentence] if pl.level in ("city", "admin1") and pl.country == ev["country"]]
     run: list[Any] = []

@@ -95,6 +95,7 @@ def blocked(hits: list[Hit], trigger: Hit, allow_hypothetical: bool, breaks: fro
       принят");
     - right after it: a hypothetical word ("checks may begin anywhere"), but not an enabling
       verb, which tells what the act is about ("signed a law allowing ...");
+    - right after a one-word trigger: a word for a place it names ("a detention facility");
     - around it: a clause it is in that has a negative subject ("no one has been charged") or
       that a denial opens ("denied that police had beaten anyone"),
       gives a state's advice ("urged citizens not to sign contracts"), describes a kind of
@@ -120,6 +121,8 @@ def blocked(hits: list[Hit], trigger: Hit, allow_hypothetical: bool, breaks: fro
         if h.label == "advising" and _in_clause(h, trigger, breaks, ADVISING_WINDOW):
             return h
         if h.label == "kind" and trigger.first == h.last:
+            return h
+        if h.label == "facility" and h.first == trigger.last == trigger.first + 1:
             return h
         gap = trigger.first - h.last
         if h.label == "negation" and (0 <= gap <= NEGATION_WINDOW - 1 or _in_gap(h, trigger)):
@@ -183,11 +186,22 @@ def in_passing(hits: list[Hit], trigger: Hit) -> Hit | None:
     return None
 
 
-def anaphor(hits: list[Hit], trigger: Hit) -> Hit | None:
-    """The determiner that makes ``trigger`` refer back to an act told before ("the arrests
-    are related to ...", "these raids"), if any: such a mention adds evidence to that act and
-    makes no event of its own."""
+def trend(hits: list[Hit], trigger: Hit) -> Hit | None:
+    """The words that make ``trigger`` a kind of act that grows or shrinks ("concern over a rise
+    in deportations", "всё чаще отказывают во въезде"), if any: with no figure of its own such
+    a mention is a trend, not one act (codebook §1); with one it is a statistic."""
     for h in hits:
-        if h.label == "anaphor" and h.first <= trigger.first < h.last:
+        if h.label == "trend" and 0 <= trigger.first - h.last <= BACKGROUND_WINDOW - 1:
+            return h
+    return None
+
+
+def anaphor(hits: list[Hit], trigger: Hit, cued: bool) -> Hit | None:
+    """The determiner that makes ``trigger`` refer back to an act told before ("the arrests
+    are related to ...", "these raids"; only when the sentence gives the act no date of its
+    own), or the people noun it is part of ("связь с задержанными"), if any: such a mention adds
+    evidence to that act and makes no event of its own."""
+    for h in hits:
+        if (h.label == "referent" or h.label == "anaphor" and not cued) and h.first <= trigger.first < h.last:
             return h
     return None

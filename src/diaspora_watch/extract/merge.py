@@ -17,7 +17,10 @@ def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
         return False
     if a["_topic"] or b["_topic"]:
         # "summoned the ambassador over the arrest of X": the arrest told before, wherever the
-        # summons places it, when the two name the same people
+        # summons places it, when the two name the same people; a topic that names nobody
+        # ("ordered a list of citizens held in detention centres") is the act the text tells
+        if any(e["_topic"] and not (e["persons"] or e["group"]) for e in (a, b)):
+            return True
         return bool(set(a["persons"]) & set(b["persons"]) or set(a["group"]) & set(b["group"]))
     if a["country"] != b["country"]:
         return False

@@ -83,9 +83,12 @@ def detect(sentences: list[list[Token]], lang: str, text: str = "") -> list[Trig
 
 def _without_overridden(found: list[tuple[int, Trigger]], entries: list[dict[str, Any]]) -> list[Trigger]:
     """One sentence's triggers less those another entry ``overrides`` on the very same words
-    ("criminal cases" near "mercenarism" is a prosecution for service, not a plain case)."""
+    ("criminal cases" near "mercenarism" is a prosecution for service, not a plain case) or
+    ``outranks`` anywhere in the sentence (a contract offered under a threat of deportation is
+    coercion, not recruitment)."""
     gone = {(sub, t.hit.start, t.hit.end) for n, t in found for sub in entries[n].get("overrides", [])}
-    return [t for _, t in found if (t.subtype, t.hit.start, t.hit.end) not in gone]
+    outranked = {sub for n, _ in found for sub in entries[n].get("outranks", [])}
+    return [t for _, t in found if (t.subtype, t.hit.start, t.hit.end) not in gone and t.subtype not in outranked]
 
 
 def _allowed(cond: dict[str, Matcher], n: int, si: int, has: Callable[[int, str, int], bool]) -> bool:
