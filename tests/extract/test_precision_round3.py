@@ -124,6 +124,7 @@ def test_precision_what_rarely_happens_is_no_act(lang: str, text: str) -> None:
     ("en", "On Monday Kyrgyzstan's Foreign Ministry voiced concern over a rise in deportations of its citizens from Russia.",
      ["statement"]),
     ("en", "Migrants from Central Asia are increasingly being refused entry, the embassy said.", []),
+    ("ru", "Правозащитники отмечают рост числа задержаний мигрантов в метро.", []),
 ])
 def test_precision_a_trend_with_no_time_of_its_own_is_no_act(lang: str, text: str, kept: list[str]) -> None:
     assert _subtypes(_events(text, lang, "2023-11-14")) == kept

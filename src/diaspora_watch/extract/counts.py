@@ -61,7 +61,8 @@ def find(text: str, tokens: list[Token], lang: str) -> list[Count]:
     """Counts of people in a sentence: a number (digits or words) followed closely by a counted noun."""
     lex, quals, nouns = _lexicon(lang)
     words, mult = lex["numbers"], lex["multipliers"]
-    noun_at = {h.first: h for h in nouns.find(tokens)}
+    noun_hits = nouns.find(tokens)
+    noun_at = {h.first: h for h in noun_hits if h.label in ("noun", "partitive")}
     qual_end = {h.last: h for h in quals.find(tokens)}
     by_start = {t.start: i for i, t in enumerate(tokens)}
     out: list[Count] = []
@@ -106,8 +107,9 @@ def find(text: str, tokens: list[Token], lang: str) -> list[Count]:
         q = qual_end.get(first)
         start = q.start if q else tokens[first].start
         out.append(Count(start, tokens[last].end, text[start : tokens[last].end], int(round(value)), q.label if q else "exact"))
-    for h in noun_at.values():
-        if h.label == "single":
+    ends = {last for _, last, _ in numbers}
+    for h in noun_hits:
+        if h.label == "single" and not ends & {h.first - 1, h.first - 2}:
             out.append(Count(h.start, h.end, text[h.start : h.end], 1, "exact"))
     return out
 

@@ -91,8 +91,8 @@ def blocked(hits: list[Hit], trigger: Hit, allow_hypothetical: bool, breaks: fro
 
     - before it: a negation, a hypothetical or an enabling verb just before it ("a law allowing
       police to deport");
-    - inside it: a negation just before its last word ("the law was not adopted", "закон не был
-      принят");
+    - inside it: a negation or a hypothetical just before its last word ("the law was not
+      adopted", "закон может вступить в силу");
     - right after it: a hypothetical word ("checks may begin anywhere"), but not an enabling
       verb, which tells what the act is about ("signed a law allowing ...");
     - right after a one-word trigger: a word for a place it names ("a detention facility");
@@ -130,7 +130,8 @@ def blocked(hits: list[Hit], trigger: Hit, allow_hypothetical: bool, breaks: fro
         if h.label == "enabling" and not allow_hypothetical and 0 <= gap <= HYPOTHETICAL_WINDOW - 1:
             return h
         if h.label == "hypothetical" and not allow_hypothetical and (
-                0 <= gap <= HYPOTHETICAL_WINDOW - 1 or h.first == trigger.last and trigger.last not in breaks):
+                0 <= gap <= HYPOTHETICAL_WINDOW - 1 or h.first == trigger.last and trigger.last not in breaks
+                or _in_gap(h, trigger)):
             return h
     return None
 

@@ -37,9 +37,12 @@ def _matcher(lang: str) -> Matcher:
 
 
 def cues(tokens: list[Token], lang: str) -> list[Hit]:
-    """Status cues in a sentence (naturalized, dual, undocumented, foreign, and 'citizen' words)."""
+    """Status cues in a sentence (naturalized, dual, undocumented, foreign, and 'citizen' words);
+    none inside the name of an operation ("операция «Нелегал»"), which says what it hunts."""
     hits = _matcher(lang).find(tokens)
-    return _qualified([h for h in hits if h.label != "relative"], {h.first for h in hits if h.label == "relative"}, tokens, lang)
+    names = [h for h in hits if h.label == "name"]
+    kept = [h for h in hits if h.label not in ("relative", "name") and not any(n.first <= h.first < n.last for n in names)]
+    return _qualified(kept, {h.first for h in hits if h.label == "relative"}, tokens, lang)
 
 
 #: Statuses a clause after "migrants" can give them: migrants who got a passport are naturalized.
