@@ -148,6 +148,15 @@ def _participle(word: str) -> bool:
     return any("\u0400" <= ch <= "\u04ff" for ch in word) and morph.analyzer().parse(word.lower())[0].tag.POS == "PRTF"
 
 
+_DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th|-го|-е)?")
+
+
+def _day(tok: Token) -> int | None:
+    """The day of the month ``tok`` writes ("12", "3rd"), if any."""
+    m = _DAY.fullmatch(tok.text)
+    return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 31 else None
+
+
 def _int(tok: Token, lo: int, hi: int) -> int | None:
     return int(tok.text) if tok.text.isdigit() and lo <= int(tok.text) <= hi and len(tok.text) <= 4 else None
 
@@ -166,13 +175,13 @@ def find(text: str, tokens: list[Token], lang: str) -> list[DateMention]:
         month_key = month_words.get(tok.key)
         if month_key:
             first, last_i = i, i
-            day = _int(tokens[i - 1], 1, 31) if i > 0 and tokens[i - 1].end + 2 >= tok.start else None
-            if day is not None and len(tokens[i - 1].text) <= 2:
+            day = _day(tokens[i - 1]) if i > 0 and tokens[i - 1].end + 2 >= tok.start else None
+            if day is not None:
                 first = i - 1
-            else:
-                day = None
-                if i + 1 < n and len(tokens[i + 1].text) <= 2 and _int(tokens[i + 1], 1, 31):
-                    day, last_i = _int(tokens[i + 1], 1, 31), i + 1
+            elif i > 1 and tokens[i - 1].key == "of" and (day := _day(tokens[i - 2])):
+                first = i - 2  # "the 2nd of November"
+            elif i + 1 < n and _day(tokens[i + 1]):
+                day, last_i = _day(tokens[i + 1]), i + 1
             year = None
             j = last_i + 1
             if j < n and len(tokens[j].text) == 4 and _int(tokens[j], 1900, 2099):

@@ -12,7 +12,7 @@ _END = re.compile(r"(?<=[.!?…])[\"'»”’)\]]*(?=\s+[\"'«“(\[]?[A-ZА-Я�
 _NEWLINE = re.compile(r"\n+")
 # Tokens before a full stop that do not end a sentence: initials, titles, short abbreviations.
 _NO_BREAK = re.compile(
-    r"(?:\b[A-ZА-ЯЁ]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|No|Jr|Sr|vs|etc|Inc|Ltd|Co|Art|ст|г|гг|тыс|млн|млрд|им|ул|д|т|п|рис|см|напр|проф|акад))\.$"
+    r"(?:\b[A-ZА-ЯЁ]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|No|Jr|Sr|vs|etc|Inc|Ltd|Co|Art|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|янв|февр|сент|окт|нояб|дек|ст|г|гг|тыс|млн|млрд|им|ул|д|т|п|рис|см|напр|проф|акад))\.$"
 )
 
 
