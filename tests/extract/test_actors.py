@@ -78,3 +78,12 @@ def test_case_rules() -> None:
 def test_code_of_ngo_and_unknown() -> None:
     assert ActorMention(0, 3, "Ark", "NGO:ARK", None).code("RU") == "NGO:ARK"
     assert ActorMention(0, 6, "police", "MVD", None).code(None) is None
+
+
+def test_the_ministry_is_the_ministry_named_before_not_the_embassy() -> None:
+    from diaspora_watch.extract import locate
+
+    text = ("Kyrgyzstan's Foreign Ministry on Wednesday summoned Russia's ambassador over the detentions. "
+            "The ministry urged citizens to carry all documents.")
+    found = locate.corefer(find_actors(text, "en"))
+    assert [(a.surface, a.agency, a.country) for a in found][-1] == ("The ministry", "MFA", "KG")

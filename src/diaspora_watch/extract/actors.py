@@ -240,6 +240,8 @@ def find_actors(text: str, lang: str) -> list[ActorMention]:
     return _back_references(_share_titles(text, out, lang))
 
 
+#: How much of an anaphor's noun an antecedent's name must hold ("ministry" in "Minister").
+HEAD_STEM = 6
 #: Bodies that "the agency" or "ведомство" never refers back to: courts, legislatures, officials.
 _NO_AGENCY = frozenset({"COURT", "DUMA", "PARLIAMENT", "FEDCOUNCIL", "PRESIDENT", "GOVERNOR", "MAYOR", "OMBUDSMAN"})
 
@@ -247,14 +249,17 @@ _NO_AGENCY = frozenset({"COURT", "DUMA", "PARLIAMENT", "FEDCOUNCIL", "PRESIDENT"
 def _back_references(mentions: list[ActorMention]) -> list[ActorMention]:
     """"The agency", "the ministry", "ведомство" name the government agency named last before
     them with its state ("Uzbekistan's Agency for External Labour Migration ... a Kazan court has
-    ruled ... the agency urged citizens"); with none before, they name nothing."""
+    ruled ... the agency urged citizens"); with none before, they name nothing. One whose name has
+    the anaphor's noun comes first ("Kyrgyzstan's Foreign Ministry summoned Russia's ambassador
+    ... the ministry said": the ministry, not the embassy)."""
     out: list[ActorMention] = []
     for m in mentions:
         if m.agency != ANAPHOR:
             out.append(m)
             continue
-        before = next((a for a in reversed(out) if a.country and not a.agency.startswith("NGO:")
-                       and a.agency not in _NO_AGENCY), None)
+        able = [a for a in reversed(out) if a.country and not a.agency.startswith("NGO:") and a.agency not in _NO_AGENCY]
+        noun = m.surface.split()[-1].lower()[:HEAD_STEM]
+        before = next((a for a in able if noun in a.surface.lower()), able[0] if able else None)
         if before is not None:
             out.append(replace(m, agency=before.agency, country=before.country, by_country=before.by_country))
     return out
