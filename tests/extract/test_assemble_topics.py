@@ -22,3 +22,11 @@ def test_topics_a_date_after_the_act_noun_is_the_acts_own(dev_doc):
     # d-001: "The Russian side has expressed strong protest in connection with the raids on June 27, ..."
     raids = [e for e in extract_events(dev_doc("d-001")) if e["subtype"] == "raid"]
     assert [e["date"] for e in raids] == ["2025-06-27"]
+
+
+def test_a_mention_referring_back_tells_no_new_day_for_a_dated_act():
+    text = ("MOSCOW, Nov 19 (Wire) - Russian police detained 14 Uzbek migrants in a raid on a hostel in Kazan, "
+            "the Interior Ministry said on Thursday.\n\nThe raid was the latest in a series of checks since "
+            "the attack on a concert hall in March 2024.")
+    raids = [e for e in _events(text, "2026-11-19") if e["subtype"] == "raid"]
+    assert [e["date"] for e in raids] == ["2026-11-19"]

@@ -252,6 +252,7 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
     ev["_topic"] = not cued and w.admin1 is None and about  # placed and dated only by the act it is the topic of
     ev["_said"] = cued and (lent or _said(cue_hits, toks, date_why))  # no day of its own: merge yields it
     ev["_anaphor"] = hedges.anaphor(cue_hits, trig.hit, cued) is not None
+    ev["_back"] = hedges.anaphor(cue_hits, trig.hit, False) is not None  # "The raid was ...", dated or not
     ev["_sis"] = {si}
     ev["_status_weak"] = st_weak
     ev["_hit"] = [x.name for x in people if not x.speaker]  # who may be counted as hit
@@ -547,6 +548,7 @@ def extract_events(doc: Document) -> list[dict[str, Any]]:
     for ev in events:
         ev.pop("_cued")
         ev.pop("_anaphor")
+        ev.pop("_back")
         ev.pop("_said")
         ev.pop("_sis")
         ev.pop("_status_weak")

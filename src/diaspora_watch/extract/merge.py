@@ -58,8 +58,10 @@ def merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if into is None:
             out.append(ev)
             continue
-        if ev["_cued"] and (not into["_cued"] or into["_said"] and not ev["_said"]
-                            or len(ev["date"]) > len(into["date"]) and not ev["_said"]):
+        # a mention referring back ("The raid was the latest in a series of checks since March
+        # 2024") tells no new day for an act already dated
+        if ev["_cued"] and not (ev["_back"] and into["_cued"]) and (
+                not into["_cued"] or into["_said"] and not ev["_said"] or len(ev["date"]) > len(into["date"]) and not ev["_said"]):
             into["date"], into["_cued"] = ev["date"], True
             into["explain"]["date"] = ev["explain"]["date"]
         if into["_topic"] and not ev["_topic"]:
@@ -71,6 +73,7 @@ def merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 into[key] = ev[key]
                 into["explain"][key] = ev["explain"][key]
         into["_anaphor"] = into["_anaphor"] and ev["_anaphor"]
+        into["_back"] = into["_back"] and ev["_back"]
         into["_said"] = into["_said"] and ev["_said"]
         into["_sis"] |= ev["_sis"]
         into["_hit"] += [n for n in ev["_hit"] if n not in into["_hit"]]
