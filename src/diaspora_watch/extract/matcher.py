@@ -7,6 +7,7 @@ Lexicon patterns are strings of space-separated items, matched against a sentenc
 - ``word*``: the key starts with ``word`` (``deport*`` matches deported, deportation);
 - ``=word``: the lowercase word as written, not its lemma (``=будет`` is future, while the
   lemma ``быть`` also matches the past "был");
+- ``==word``: the word exactly as written, case included (``==may`` is the modal, "May" the month);
 - ``a|b``: either item; ``?``: any one token; ``...``: a gap of up to four tokens.
 
 Patterns are compiled once per lexicon and indexed by their first item, so a sentence costs
@@ -65,7 +66,9 @@ def _item(raw: str) -> _Item:
     for alt in raw.split("|"):
         if alt == "?":
             return (frozenset(), (), True, frozenset())
-        if alt.startswith("="):
+        if alt.startswith("=="):
+            surface.append(alt[1:])  # kept with one "=": no lowercased word starts with it
+        elif alt.startswith("="):
             surface.append(alt[1:].lower())
         else:
             (prefix if alt.endswith("*") else exact).append(alt.rstrip("*").lower())
@@ -76,7 +79,7 @@ def _accepts(item: _Item, tok: Token) -> bool:
     exact, prefix, any_, surface = item
     key = tok.key
     return (any_ or key in exact or bool(prefix) and key.startswith(prefix)
-            or bool(surface) and tok.text.lower() in surface)
+            or bool(surface) and (tok.text.lower() in surface or "=" + tok.text in surface))
 
 
 class Matcher:

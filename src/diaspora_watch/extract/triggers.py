@@ -68,7 +68,7 @@ def detect(sentences: list[list[Token]], lang: str, text: str = "") -> list[Trig
             n = int(hit.label)
             e = entries[n]
             sub = e["label"]
-            if sub in seen or not _allowed(conds[n], n, si, has):
+            if sub in seen or not _allowed(conds[n], n, si, has) or e.get("quoted") and not _quoted(text, hit):
                 continue
             if hit.first < negated.get(sub, -1) or hedges.blocked(cue_hits, hit, bool(e.get("hypothetical_ok")), clause_ends):
                 # what a negation governs runs on through the words that follow ("declined to
@@ -89,6 +89,15 @@ def _without_overridden(found: list[tuple[int, Trigger]], entries: list[dict[str
     gone = {(sub, t.hit.start, t.hit.end) for n, t in found for sub in entries[n].get("overrides", [])}
     outranked = {sub for n, _ in found for sub in entries[n].get("outranks", [])}
     return [t for _, t in found if (t.subtype, t.hit.start, t.hit.end) not in gone and t.subtype not in outranked]
+
+
+_OPENING = "\"«“„'‘"
+_CLOSING = "\"»”“'’"
+
+
+def _quoted(text: str, hit: Hit) -> bool:
+    """The hit stands in quotation marks of its own (scare quotes: being “lured” into the war)."""
+    return hit.start > 0 and text[hit.start - 1 : hit.start] in _OPENING and text[hit.end : hit.end + 1] in _CLOSING
 
 
 def _allowed(cond: dict[str, Matcher], n: int, si: int, has: Callable[[int, str, int], bool]) -> bool:
