@@ -1,3 +1,5 @@
+import pytest
+
 from diaspora_watch.extract import hedges
 from diaspora_watch.extract.matcher import tokenize
 
@@ -27,3 +29,15 @@ def test_hedges_generic_statements_block_every_trigger(dev_sentence):
     s = dev_sentence("d-071", "carries a prison sentence")
     assert triggers.detect([tokenize(s, "en")], "en") == []
     assert triggers.detect([tokenize("Такое деяние наказывается лишением свободы, задержанных нет информации.", "ru")], "ru") == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "A Tajik migrant died in police custody in Tula, his relatives said, accusing officers of beating him."),
+    ("ru", "Мигрант из Таджикистана умер в отделе полиции в Туле, родственники обвиняют полицейских в избиении."),
+])
+def test_a_charge_against_the_states_agents_is_alleged(lang, text):
+    from diaspora_watch.document import Document
+    from diaspora_watch.extract import extract_events
+
+    events = extract_events(Document(doc_id="t", text=text, published="2026-11-19", language=lang, collected="2026-12-01"))
+    assert {e["subtype"]: e["certainty"] for e in events}.get("violence") == "alleged"

@@ -93,6 +93,7 @@ def parse(doc: Document) -> Parsed | None:
     spans = [(sents[i].start, sents[i].end) for i in sorted(read)]
     people = persons.find(text, lang, spans)
     places = _outside_names(geo.places(text, lang), people)
+    people = [x for x in people if not any(pl.start <= x.start and x.end <= pl.end for pl in places)]  # "St Petersburg"
     parsed = Parsed(doc, lang, sents, per, trigs, mentions, bucket(places), bucket(geo.groups(text, lang)),
                     bucket(locate.corefer(list(geo.actors(text, lang)))), people, anchor,
                     locate.host(list(places)), Counter(pl.country for pl in places), starts=starts)
