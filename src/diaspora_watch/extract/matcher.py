@@ -89,17 +89,20 @@ class Matcher:
         self._exact: dict[str, list[_Entry]] = defaultdict(list)
         self._prefix: dict[str, list[_Entry]] = defaultdict(list)
         self._wild: list[_Entry] = []
+        self._surface: dict[str, list[_Entry]] = defaultdict(list)  # lowercase word as written -> entries
         self._cache = _Candidates(self._lookup)
         for label, pattern in entries:
             items: list[_Item | None] = [None if p == "..." else _item(p) for p in pattern.split()]
             first = items[0]
             if first is None:
                 raise ValueError(f"pattern {pattern!r} may not start with '...'")
-            wild = first[2] or bool(first[3])
-            walk = GAPPED if None in items else FROM_FIRST if wild else SETTLED if len(items) == 1 else FROM_SECOND
+            walk = (GAPPED if None in items else FROM_FIRST if first[2] or first[3]
+                    else SETTLED if len(items) == 1 else FROM_SECOND)
             entry = (label, pattern, items, walk)
-            if wild:
-                self._wild.append(entry)  # tested on every token (a surface form has no key to index)
+            if first[2]:
+                self._wild.append(entry)  # "?": tested on every token
+            for w in first[3]:
+                self._surface[w.lstrip("=")].append(entry)  # "==May" is indexed as "may" and checked as written
             for k in first[0]:
                 self._exact[k].append(entry)
             for p in first[1]:
@@ -109,12 +112,22 @@ class Matcher:
         """Patterns whose first item accepts ``key``."""
         pool = self._exact.get(key, []) + self._prefix.get(key[:2], []) + self._wild
         probe = Token(0, 0, "", key)
-        return tuple({id(e): e for e in pool if e[2][0][3] or _accepts(e[2][0], probe)}.values())  # type: ignore[index, arg-type]
+        return tuple({id(e): e for e in pool if _accepts(e[2][0], probe)}.values())  # type: ignore[arg-type]
+
+    def _candidates_at(self, tokens: Sequence[Token]) -> list[tuple[_Entry, ...]]:
+        """Each token's candidate patterns: by its key, then by the word as written."""
+        cache = self._cache
+        found_at = [cache[t.key] for t in tokens]
+        if self._surface:
+            for i, t in enumerate(tokens):
+                if more := self._surface.get(t.text.lower()):
+                    found_at[i] += tuple(e for e in more if e not in found_at[i])
+        return found_at
 
     def find(self, tokens: Sequence[Token]) -> list[Hit]:
         hits: list[Hit] = []
-        cache, n = self._cache, len(tokens)
-        found_at = [cache[t.key] for t in tokens]
+        n = len(tokens)
+        found_at = self._candidates_at(tokens)
         for i in [i for i, found in enumerate(found_at) if found]:
             tok = tokens[i]
             for label, pattern, items, walk in found_at[i]:
@@ -136,8 +149,8 @@ class Matcher:
 
     def any(self, tokens: Sequence[Token]) -> bool:
         """True when some pattern matches somewhere in ``tokens`` (stops at the first hit)."""
-        for i, tok in enumerate(tokens):
-            if any(_match(items, tokens, i) is not None for _, _, items, _ in self._cache[tok.key]):
+        for i, found in enumerate(self._candidates_at(tokens)):
+            if any(_match(items, tokens, i) is not None for _, _, items, _ in found):
                 return True
         return False
 
