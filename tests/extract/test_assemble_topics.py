@@ -30,3 +30,12 @@ def test_a_mention_referring_back_tells_no_new_day_for_a_dated_act():
             "the attack on a concert hall in March 2024.")
     raids = [e for e in _events(text, "2026-11-19") if e["subtype"] == "raid"]
     assert [e["date"] for e in raids] == ["2026-11-19"]
+
+
+def test_background_killings_and_brawls_are_no_state_violence():
+    text = ("Police detained more than 200 migrants in raids across Moscow on Monday after a mass brawl at a hostel "
+            "in which two people were injured. The raids are the latest in a series of crackdowns since the attack "
+            "on a concert hall, which killed 145 people.")
+    events = _events(text, "2026-11-19")
+    assert {e["subtype"] for e in events} == {"detention", "raid"}
+    assert [e["count"] for e in events if e["subtype"] == "detention"] == [200]

@@ -1,5 +1,5 @@
 """Dates as English and Russian copy writes them: wire abbreviations with a full stop ("Nov. 12",
-"Sept. 30"), ordinals ("November 3rd", "3-го ноября"), "last night". Invented sentences,
+"Sept. 30"), ordinals ("November 3rd", "3-го ноября"), "last night", spans of days. Invented sentences,
 published on Thursday 19 November 2026."""
 
 import pytest
@@ -15,6 +15,11 @@ CASES = [
     ("en", "Police detained 14 Uzbek migrants in Kazan on the 2nd of November.", "2026-11-02"),
     ("en", "Police detained 14 Uzbek migrants in Kazan last night.", "2026-11-18"),
     ("ru", "Полиция задержала 14 граждан Узбекистана в Казани 3-го ноября.", "2026-11-03"),
+    # a span of days is dated at the finest precision holding it (codebook)
+    ("en", "Police detained 14 Uzbek migrants in Kazan on Monday and Tuesday.", "2026-11"),
+    ("en", "Police checked the documents of 300 migrants in Kazan on November 16 and 17.", "2026-11"),
+    ("en", "Police detained 14 Uzbek migrants in Kazan on Monday and released them on Tuesday.", "2026-11-16"),
+    ("ru", "Полиция проверила документы у 300 мигрантов в Казани с 16 по 18 ноября.", "2026-11"),
 ]
 
 

@@ -74,6 +74,7 @@ class DateMention:
     act: bool = False  # "закон от 28 апреля": the date of a legal act
     shift: int = 0  # "offset": days from the date told before ("two days later" +2); "ago": from the anchor
     object: bool = False  # "offset" counted from an act it names ("two days after his arrest")
+    to: "DateMention | None" = None  # the range's other end ("on Monday and Tuesday")
 
     @property
     def explicit_year(self) -> bool:
@@ -182,6 +183,17 @@ def find(text: str, tokens: list[Token], lang: str) -> list[DateMention]:
                 first = i - 2  # "the 2nd of November"
             elif i + 1 < n and _day(tokens[i + 1]):
                 day, last_i = _day(tokens[i + 1]), i + 1
+            other = None  # the span's other day: "16 и 17 ноября", "с 16 по 18 ноября", "November 16 and 17,"
+            if day is not None and first == i - 1 and first >= 2 and tokens[first - 1].key in _DAY_JOINS:
+                if other := _day(tokens[first - 2]):
+                    first -= 2
+            elif day is not None and last_i == i + 1 and last_i + 2 < n and tokens[last_i + 1].key in _DAY_JOINS:
+                k = last_i + 2
+                if (other := _day(tokens[k])) and (k + 1 == n or text[tokens[k].end : tokens[k].end + 1] in ",.;:)"
+                                                    or tokens[k + 1].key in _DAY_JOINS | {"in", "at", "on", "в", "во", "на"}):
+                    last_i = k
+                else:
+                    other = None
             year = None
             j = last_i + 1
             if j < n and len(tokens[j].text) == 4 and _int(tokens[j], 1900, 2099):
@@ -194,7 +206,8 @@ def find(text: str, tokens: list[Token], lang: str) -> list[DateMention]:
             if last_i + 1 < n and tokens[last_i + 1].key in lex.get("previous_year_after", []):
                 is_last, last_i = True, last_i + 1 + (last_i + 2 < n and tokens[last_i + 2].key in lex.get("year_words", []))
             used.update(range(first, last_i + 1))
-            out.append(_mention(text, tokens, first, last_i, lex, "absolute", year, months[month_key], day, is_last))
+            m = _mention(text, tokens, first, last_i, lex, "absolute", year, months[month_key], day, is_last)
+            out.append(replace(m, to=replace(m, day=other)) if other else m)
         elif tok.key in weekdays:
             used.add(i)
             out.append(_mention(text, tokens, i, i, lex, "weekday", None, None, weekdays[tok.key]))
@@ -226,7 +239,27 @@ def find(text: str, tokens: list[Token], lang: str) -> list[DateMention]:
                     year, last = int(tokens[k].text), k
                     out = [o for o in out if not (o.start == tokens[k].start)]
             out.append(_mention(text, tokens, h.first, last, lex, h.label, year))
-    return sorted(out, key=lambda m: m.start)
+    return _ranges(text, sorted(out, key=lambda m: m.start))
+
+
+#: Words that join two days of one month ("16 и 17 ноября", "November 16 to 18").
+_DAY_JOINS = frozenset({"and", "or", "to", "through", "и", "или", "по"})
+#: What joins two days into one span of days ("on Monday and Tuesday", "с 16 по 18 ноября").
+_RANGE_JOIN = re.compile(r"^\s*(?:and|or|to|through|till|until|-|–|—|и|или|по)\s+(?:on\s+|в\s+|во\s+)?$", re.IGNORECASE)
+
+
+def _ranges(text: str, found: list[DateMention]) -> list[DateMention]:
+    """Two days joined by "and", "to", "по" are one span: it dates an act at the finest precision
+    holding both (codebook: "on Monday and Tuesday" in one month is that month)."""
+    out: list[DateMention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.to is None and {prev.kind, m.kind} <= {"weekday", "absolute"}
+                and (prev.day is not None and m.day is not None) and _RANGE_JOIN.match(text[prev.end : m.start])):
+            out[-1] = replace(prev, end=m.end, text=text[prev.start : m.end], to=m)
+        else:
+            out.append(m)
+    return out
 
 
 #: Prefixes that narrow a month inside its word ("mid-February", "early-March").
@@ -356,6 +389,12 @@ def resolve(m: DateMention, a: Anchor) -> str | None:
     >>> resolve(DateMention(0, 13, "last December", "absolute", month=12, last=True), a)
     '2024-12'
     """
+    if m.to is not None:
+        ends = [resolve(replace(m, to=None), a), resolve(m.to, a)]
+        if None in ends:
+            return None
+        first, last = ends
+        return next((first[:n] for n in (10, 7, 4) if first[:n] == last[:n]), None)  # type: ignore[index]
     if m.kind == "absolute":
         if m.month is None:
             return f"{m.year:04d}" if m.year else None

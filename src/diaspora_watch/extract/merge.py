@@ -83,7 +83,9 @@ def merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
             into["status"], into["_status_weak"] = ev["status"], False
         elif not ev["_status_weak"]:
             into["status"] = status.combine(into["status"], ev["status"])  # citizens here, foreigners there: mixed
-        best = counts.best([c for c in (_as_count(into), _as_count(ev)) if c])
+        # a mention referring back to a counted act ("The raids are the latest ... since the attack,
+        # which killed 145 people") counts something else
+        best = counts.best([c for c in (_as_count(into), None if ev["_back"] and into["count"] else _as_count(ev)) if c])
         if best:
             into["count"], into["count_qualifier"] = best.value, best.qualifier
             if into["subtype"] == "death_in_custody":
