@@ -39,3 +39,11 @@ def test_background_killings_and_brawls_are_no_state_violence():
     events = _events(text, "2026-11-19")
     assert {e["subtype"] for e in events} == {"detention", "raid"}
     assert [e["count"] for e in events if e["subtype"] == "detention"] == [200]
+
+
+def test_a_dateline_day_yields_to_the_day_the_sequel_tells():
+    text = ("ALMATY, Nov 18 (Wire) - Kazakhstan has deported 42 Russian citizens who fled mobilisation, the "
+            "migration service said on Wednesday.\n\nThe men were flown to Moscow on Tuesday after courts in "
+            "Almaty and Astana found they had violated residence rules, the service said.")
+    events = _events(text, "2026-11-19")
+    assert [(e["subtype"], e["date"], e["country"], e["count"]) for e in events] == [("deportation", "2026-11-17", "KZ", 42)]

@@ -250,7 +250,7 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
     ev["explain"] = {k: {"component": name_of(fn), "text": why} for k, (fn, why) in ex.items() if ev.get(k) not in (None, [])}
     ev["_cued"] = cued
     ev["_topic"] = not cued and w.admin1 is None and about  # placed and dated only by the act it is the topic of
-    ev["_said"] = cued and (lent or _said(cue_hits, toks, date_why))  # no day of its own: merge yields it
+    ev["_said"] = cued and (lent or _said(cue_hits, toks, date_why) or _filed(sent.text, date_why))  # no day of its own: merge yields it
     ev["_anaphor"] = hedges.anaphor(cue_hits, trig.hit, cued) is not None
     ev["_back"] = hedges.anaphor(cue_hits, trig.hit, False) is not None  # "The raid was ...", dated or not
     ev["_sis"] = {si}
@@ -293,6 +293,17 @@ def _topic(p: Parsed, trig: triggers.Trigger) -> bool:
 
 #: How many words after a speech verb a date still dates the telling ("told AFP on Wednesday").
 SPEECH_WINDOW = 3
+
+
+#: A wire dateline: "ALMATY, Nov 18 (Reuters) -", "МОСКВА, 18 ноября —".
+_DATELINE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]+,\s*(?P<date>[^,()\n]{3,24}?)\s*(?:\([^)\n]{1,40}\))?\s*[-–—]")
+
+
+def _filed(sentence: str, date_words: str) -> bool:
+    """The event's date is the day a wire dateline gives: the day the story was filed, which
+    tells when the act became known, not a day of its own."""
+    m = _DATELINE.match(sentence)
+    return bool(m and date_words and m.group("date") == date_words)
 
 
 def _said(cue_hits: list[Any], toks: list[Any], date_words: str) -> bool:
@@ -439,9 +450,15 @@ def _split_places(p: Parsed, trig: triggers.Trigger, ev: dict[str, Any]) -> list
         run = run + [pl] if run and _AND.match(p.doc.text[run[-1].end : pl.start]) else [pl]
         if len(run) > 1 and any(x.admin1 == ev["admin1"] for x in run) and len({x.admin1 for x in run}) == len(run):
             nxt = local[local.index(pl) + 1] if local.index(pl) + 1 < len(local) else None
-            if nxt is None or not _AND.match(p.doc.text[pl.end : nxt.start]):
+            seat = any(0 <= run[0].start - a.end <= SEAT_CHARS for a in p.actors[trig.sentence])
+            if (nxt is None or not _AND.match(p.doc.text[pl.end : nxt.start])) and not seat:
                 return [_at(ev, x, locate.shown(x)) for x in run]
     return [ev]
+
+
+#: How far after an agency the list of places may start and still be its seats ("courts in
+#: Almaty and Astana found ...": the courts' towns, not the places of the act).
+SEAT_CHARS = 4
 
 
 def _split_states(p: Parsed, trig: triggers.Trigger, ev: dict[str, Any]) -> list[dict[str, Any]]:
