@@ -172,14 +172,24 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
     places = locate.not_origins(p.places[si], toks, p.lang, p.doc.text)
     if about:  # "protested in Dushanbe over the death of a migrant in Krasnoyarsk": Dushanbe is the protest's
         places = [pl for pl in places if pl.start >= trig.hit.end]
+    capitals, addressed = p.states[si]
+    places = [pl for pl in places if pl not in addressed]
     if etype not in ("policy", "diplomatic"):
-        places = locate.off_theatre(places, toks, p.lang)
+        places = locate.not_missions(locate.off_theatre(places, toks, p.lang), p.actors[si], p.doc.text)
     if sub == "deportation":
-        places = locate.not_destinations(places, toks, p.lang)
-    if not places and etype in COUNTED_TYPES and si > 0 and p.sentences[si - 1].paragraph == sent.paragraph and any(
+        places = locate.not_destinations(places, toks, p.lang, grp)
+    army = locate.recruiting_army(p.groups[si], p.places[si], p.actors[si], toks, p.lang) if sub == "contract_recruitment" else None
+    if not places and not army and etype in COUNTED_TYPES and si > 0 and p.sentences[si - 1].paragraph == sent.paragraph and any(
             t.sentence == si - 1 and triggers.subtypes()[t.subtype] in COUNTED_TYPES for t in p.triggers):
-        # the act goes on from the one told just before ("He died ... two days later")
-        places = locate.settings(p.places[si - 1], p.tokens[si - 1], p.lang, p.doc.text)
+        # the act goes on from the one told just before ("He died ... two days later"), unless it
+        # names a state's agency elsewhere ("a Tashkent court ... he had signed a contract with
+        # the Russian Defence Ministry")
+        own = {a.country for a in p.actors[si] if a.country and a.agency not in locate.DIPLOMATIC}
+        places = [pl for pl in locate.settings(p.places[si - 1], p.tokens[si - 1], p.lang, p.doc.text)
+                  if not own or pl.country in own]
+    if etype in COUNTED_TYPES and (head := p.headings.get(sent.paragraph)) is not None and not any(
+            pl.level in ("city", "admin1") for pl in places) and all(pl.country in (head.country, *grp) for pl in places):
+        places = places + [head]  # the item of a bulletin headed "2. Saint Petersburg."
     acting = hedges.out_of_scope(locate.not_contacted(p.actors[si], toks, p.lang), cue_hits, trig.hit)
     told = _told(p, si)
     if told is not None and not acting:  # who told of the act is its agency only when the act names none
@@ -188,13 +198,17 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
         acting = locate.state_after(acting, p.places[si], p.doc.text)
     if etype == "policy":
         acting = locate.not_empowered(acting, toks, p.lang)
-    w = locate.where(etype, sub, pos, places, acting, grp, p.host, p.country_counts, locate.filed_from(p.places[0]))
+    w = locate.where(etype, sub, pos, places, acting, grp, p.host, p.country_counts, locate.filed_from(p.places[0]), capitals)
+    if army and w.admin1 is None and w.country != army and all(pl.country == army for pl in places):
+        # "he was recruited into the Russian army", told at a trial at home: no place of its own
+        w = locate.Where(army, None, None, "the state whose army recruits")
     if w.country is None and etype == "diplomatic" and (states := _states(p, si)):
         w = locate.Where(states[0], None, None, "several states named as one")  # split per state below
     if w.country is None:
         return None
     if w.admin1 is None and etype in COUNTED_TYPES and p.doc_admin1 and p.doc_admin1[:2] == w.country:
         w.admin1 = p.doc_admin1  # the region the whole report is set in (codebook §5: ordinary knowledge)
+        w.place = w.place or p.doc_town
     actors = locate.actor_codes(acting, etype, w.country, sub)
     if not grp and etype != "diplomatic":
         grp = [g for g in p.doc_group if g != w.country]

@@ -59,14 +59,19 @@ def not_origins(places: list[Any], tokens: list[Any], lang: str, text: str = "")
     after, before = set(lex["origin_after"]), set(lex["origin_before"])
     starts = [t.start for t in tokens]
     out = []
+    origin_end = -1  # the last token of the origin just dropped: "from Uzbekistan and Tajikistan" are both
     for p in places:
         i, j = bisect_left(starts, p.start), bisect_left(starts, p.end)
-        if j < len(tokens) and tokens[j].key in after or any(t.key in before for t in tokens[max(0, i - 2) : i]):
-            continue
-        if _origin_link(tokens, i, lang, text):
+        listed = i >= 2 and tokens[i - 1].key in _AND_WORDS and origin_end == i - 2
+        if (listed or j < len(tokens) and tokens[j].key in after or any(t.key in before for t in tokens[max(0, i - 2) : i])
+                or _origin_link(tokens, i, lang, text)):
+            origin_end = j - 1
             continue
         out.append(p)
     return out
+
+
+_AND_WORDS = frozenset({"and", "or", "и", "или"})
 
 
 @lru_cache(maxsize=4)
@@ -123,7 +128,22 @@ def not_contacted(actors: list[Any], tokens: list[Any], lang: str) -> list[Any]:
     Foreign Affairs", "направило в МИД РФ ноту") or that hear an account ("told investigators"):
     the act is someone else's."""
     kept = _without_cue_before(actors, tokens, _contact_words(lang), CONTACT_WINDOW)
-    return [a for a in kept if not _addressed(a, tokens, lang) and not _hearer(a, tokens, lang)]
+    return [a for a in kept if not _addressed(a, tokens, lang) and not _hearer(a, tokens, lang) and not _summoned(a, tokens, lang)]
+
+
+def _summoned(actor: Any, tokens: list[Any], lang: str) -> bool:
+    """``actor`` is the envoy a verb of summoning just before it calls in ("summoned Russia's
+    ambassador", "вызвал российского посла"): the summoned state does not act. A link between
+    them makes the agency where the envoy is called to ("was summoned to the Foreign Ministry",
+    "вызван в МИД"), which does act."""
+    i = bisect_left([t.start for t in tokens], actor.start)
+    _, links = _recipient_cues(lang)
+    for t in reversed(tokens[max(0, i - CONTACT_WINDOW) : i]):
+        if t.key in links:
+            return False
+        if t.key in _words(lang, "summon_verbs"):
+            return True
+    return False
 
 
 def _hearer(actor: Any, tokens: list[Any], lang: str) -> bool:
@@ -204,6 +224,66 @@ def _qualifier_gap(gap: str) -> bool:
     return not any(morph.analyzer().parse(w.lower())[0].tag.POS in _VERBAL for w in words)
 
 
+def as_states(places: list[Any], tokens: list[Any], lang: str, text: str) -> tuple[list[Any], list[Any]]:
+    """The capitals of a sentence that stand for their states: (acting, addressed). Only a
+    sentence naming a capital is read."""
+    capitals = _capitals()
+    if not any(p.admin1 in capitals for p in places):
+        return [], []
+    return acting_capitals(places, tokens, lang, text), addressed_capitals(places, tokens, lang)
+
+
+def acting_capitals(places: list[Any], tokens: list[Any], lang: str, text: str) -> list[Any]:
+    """Capitals that stand for their state as the subject of a state's verb ("Baku summoned the
+    Russian ambassador", "Moscow has responded", "Астана направила ноту"): the state acts, and
+    nothing happened in the city. After a preposition ("in Moscow", "в Баку") a capital is a
+    place, and so is one set off by commas ("a court in the Kyrgyz capital, Bishkek, said")."""
+    capitals = _capitals()
+    verbs, aux, preps = _words(lang, "state_verbs"), _words(lang, "state_verb_aux"), _words(lang, "place_prepositions")
+    starts = [t.start for t in tokens]
+    out = []
+    for p in places:
+        if p.level != "city" or p.admin1 not in capitals or p.demonym or getattr(p, "site", False):
+            continue
+        i, j = bisect_left(starts, p.start), bisect_left(starts, p.end)
+        if i > 0 and tokens[i - 1].key in preps:
+            continue
+        while j < len(tokens) and tokens[j].key in aux:
+            j += 1
+        if j < len(tokens) and tokens[j].key in verbs and "," not in text[p.end : tokens[j].start]:
+            out.append(p)
+    return out
+
+
+#: How many words before its link a word of addressing still governs a capital ("demanded an explanation from Moscow").
+ADDRESS_WINDOW = 3
+
+
+def addressed_capitals(places: list[Any], tokens: list[Any], lang: str) -> list[Any]:
+    """Capitals that stand for their state as the one a state addresses ("urged Moscow to
+    investigate the deaths", "protested to Moscow", "demanded an explanation from Moscow",
+    "выразил протест Москве", "потребовал от Москвы"): no place of the deaths."""
+    capitals = _capitals()
+    cues, links = _words(lang, "address_words"), _words(lang, "addressed_links")
+    starts = [t.start for t in tokens]
+    out = []
+    for p in places:
+        if p.level != "city" or p.admin1 not in capitals or p.demonym or getattr(p, "site", False):
+            continue
+        k = bisect_left(starts, p.start) - 1
+        if k >= 0 and (tokens[k].key in cues or tokens[k].key in links and any(
+                t.key in cues for t in tokens[max(0, k - ADDRESS_WINDOW) : k])):
+            out.append(p)
+    return out
+
+
+def acting_before(capitals: list[Any], pos: int) -> list[Any]:
+    """The ``capitals`` that can be the subject of the act whose trigger is at ``pos``: those
+    before it ("Baku summoned ... and cancelled"), not one acting in a later clause ("warned
+    citizens ... after Moscow announced a mobilization")."""
+    return [c for c in capitals if c.end <= pos]
+
+
 def settings(places: list[Any], tokens: list[Any], lang: str, text: str) -> list[Any]:
     """The towns and regions that set the sentence before (``places``, ``tokens``), for one that
     names no place: "He died in a temporary detention facility two days later" happened where the
@@ -217,23 +297,86 @@ def settings(places: list[Any], tokens: list[Any], lang: str, text: str) -> list
 DESTINATION_WINDOW = 6
 
 
-def not_destinations(places: list[Any], tokens: list[Any], lang: str) -> list[Any]:
+#: How many words before its link a word of arriving still governs a place ("arrived back in Dushanbe").
+ARRIVAL_WINDOW = 3
+
+
+def not_destinations(places: list[Any], tokens: list[Any], lang: str, groups: list[str] | None = None) -> list[Any]:
     """``places`` without where people were sent ("deported to Dushanbe from Novosibirsk",
-    "выдворили в Ташкент"): a deportation happens where it starts. A Russian place after "в" in
-    the locative ("депортировали в Москве") is where it happened, not the destination."""
+    "выдворили в Ташкент", "в Душанбе был отправлен рейс"): a deportation happens where it
+    starts, not where the deported arrive ("detained on arrival in Bishkek"). A Russian place after
+    "в" in the locative ("депортировали в Москве") is where it happened, not the destination. Nor is
+    a deportation of a people (``groups``) set in their own country: that is where they were sent
+    ("180 Tajiks ... landed in Dushanbe")."""
     lex = load("locate", lang if lang in ("en", "ru") else "en")
     verbs, links = frozenset(lex.get("destination_verbs", [])), frozenset(lex.get("destination_links", []))
+    arrivals, at = _words(lang, "arrival_words"), _words(lang, "arrival_links")
     starts = [t.start for t in tokens]
     out = []
     for p in places:
+        if groups and p.country in groups:
+            continue
         i = bisect_left(starts, p.start)
         k = i - 1 if i > 0 and tokens[i - 1].key == "the" else i
-        sent = k > 0 and tokens[k - 1].key in links and any(t.key in verbs for t in tokens[max(0, k - 1 - DESTINATION_WINDOW) : k - 1])
+        linked = k > 0 and tokens[k - 1].key in links
+        before = tokens[max(0, k - 1 - DESTINATION_WINDOW) : k - 1]
+        sent = linked and any(t.key in verbs for t in before)
+        if not sent and k > 0 and tokens[k - 1].key in at and any(t.key in arrivals for t in before[-ARRIVAL_WINDOW:]):
+            continue  # "detained on arrival in Bishkek", "по прилёте в Бишкек": where the deported landed
         if sent and lang == "ru" and i < len(tokens) and morph.analyzer().parse(tokens[i].text.lower())[0].tag.case == "loct":
             sent = False
+        if not sent and linked and lang == "ru":
+            # Russian puts the verb after: "в Таджикистан были депортированы" (never a locative form)
+            j = bisect_left(starts, p.end)
+            sent = any(t.key in verbs for t in tokens[j : j + DESTINATION_WINDOW]) and not any(
+                q.tag.case == "loct" for q in morph.analyzer().parse(tokens[i].text.lower()))
         if not sent:
             out.append(p)
     return out
+
+
+def not_missions(places: list[Any], actors: list[Any], text: str) -> list[Any]:
+    """``places`` that are no diplomatic mission's state or seat: "МИД Таджикистана",
+    "Tajikistan's Foreign Ministry" say whose envoy speaks, and "the Russian ambassador in
+    Dushanbe", "посольство России в Баку" where he sits (when the sentence names another town or
+    region), not where an arrest or a death he speaks of happened."""
+    missions = [a for a in actors if a.agency in DIPLOMATIC]
+    owners = [p for p in places if any(_owner_of(a, p, text) for a in missions)]
+    seats = [p for p in places if p.level == "city" and any(_SEAT_GAP.match(text[a.end : p.start]) for a in missions)]
+    kept = [p for p in places if p not in owners]
+    if any(p.level in ("city", "admin1") and p not in seats for p in kept):
+        kept = [p for p in kept if p not in seats]
+    return kept
+
+
+#: Between a diplomatic agency and the town it sits in: "the Russian ambassador in Dushanbe", "посольство России в Баку".
+_SEAT_GAP = re.compile(r"^\s+(?:in|at|в|во)\s+(?:the\s+)?$", re.IGNORECASE)
+#: Between a diplomatic agency and its state named after it: "МИД Таджикистана", "the Embassy of Kyrgyzstan".
+_OWNER_GAP = re.compile(r"^\s+(?:of\s+(?:the\s+)?)?$", re.IGNORECASE)
+
+
+def _owner_of(agency: Any, p: Any, text: str) -> bool:
+    """``p`` names the state of ``agency``: inside its name ("Tajikistan's Foreign Ministry") or
+    just after it."""
+    return p.level == "country" and (agency.start <= p.start and p.end <= agency.end
+                                     or p.start >= agency.end and bool(_OWNER_GAP.match(text[agency.end : p.start])))
+
+
+def recruiting_army(groups: list[Any], places: list[Any], actors: list[Any], tokens: list[Any], lang: str) -> str | None:
+    """The state whose army a recruitment sentence names ("recruited into the Russian army", "в
+    российскую армию", "армии России", "a contract with the Russian Defence Ministry"): the
+    recruiting happens in that state's service, wherever the report is filed from."""
+    nouns = _words(lang, "army_words")
+    starts = [t.start for t in tokens]
+    for g in groups:
+        j = bisect_left(starts, g.end)
+        if g.kind == "adjective" and len(g.countries) == 1 and j < len(tokens) and tokens[j].key in nouns:
+            return g.countries[0]
+    for p in places:
+        i = bisect_left(starts, p.start)
+        if p.level == "country" and i > 0 and tokens[i - 1].key in nouns:
+            return p.country
+    return next((a.country for a in actors if a.agency == "MOD" and a.country), None)
 
 
 def off_theatre(places: list[Any], tokens: list[Any], lang: str) -> list[Any]:
@@ -256,17 +399,28 @@ def _near(mentions: list[Any], pos: int) -> list[Any]:
     return sorted(mentions, key=lambda m: abs(m.start - pos))
 
 
+#: How near an act's trigger a state named by its adjective is still where the act happened
+#: ("held in Russian detention centres", "died in Russian custody").
+WEAK_STATE_CHARS = 40
+
+
 @component("dw.extract.locate.v1")
 def where(etype: str, subtype: str, pos: int, places: list[Any], actors: list[Any], groups: list[str],
-          doc_host: str | None, doc_counts: Counter[str] | None = None, filed_in: str | None = None) -> Where:
+          doc_host: str | None, doc_counts: Counter[str] | None = None, filed_in: str | None = None,
+          capitals: list[Any] | None = None) -> Where:
     """Country, admin1 and place of an event whose trigger is at ``pos``, from its sentence's mentions.
 
     Among several countries a sentence names, the one the document names most wins: "Tajik
     migrants in Russia ... to fight in Ukraine" happened in Russia. ``filed_in`` is the state
-    of the document's dateline: the home of a ministry it names without a state.
+    of the document's dateline: the home of a ministry it names without a state. ``capitals``
+    stand for their states (:func:`acting_capitals`): they act in a diplomatic or policy event
+    and are no place of any event.
     """
-    places = [p for p in places if not _dateline(p)]
+    capitals = capitals or []
+    places = [p for p in places if not _dateline(p) and p not in capitals]
     freq = doc_counts or Counter()
+    if etype in STATE_EVENT_TYPES and (subjects := acting_before(capitals, pos)):
+        return Where(subjects[-1].country, None, None, f"{subjects[-1].surface}, standing for its state")
     if etype == "diplomatic":
         return _acting_state(subtype, places, actors, groups, doc_host, filed_in)
     if subtype == "prosecution_for_service":
@@ -290,9 +444,14 @@ def where(etype: str, subtype: str, pos: int, places: list[Any], actors: list[An
         return Where(p.country, p.admin1, shown(p), p.surface)
     states = sorted((p for p in _near(places, pos) if p.level == "country" and p.country not in groups),
                     key=lambda p: -freq[p.country])
-    if states:
-        return Where(states[0].country, None, None, states[0].surface)
     located = [a for a in actors if a.country and a.agency not in DIPLOMATIC]
+    # an agency that arrests or expels outweighs a state named only by its adjective away from the
+    # act ("Kyrgyz GKNB officers detained a man who had served a term in a Russian prison"), not one
+    # the act's own words name ("held in Russian detention centres"); in a recruitment the home
+    # agencies named are mostly those telling of it ("the court said he had been recruited ...")
+    weak = bool(states) and states[0].demonym and abs(states[0].start - pos) > WEAK_STATE_CHARS
+    if states and not (weak and located and etype in ("enforcement", "status")):
+        return Where(states[0].country, None, None, states[0].surface)
     if located:
         return Where(located[0].country, None, None, located[0].surface)
     return Where(doc_host or DEFAULT_HOST, None, None, "document's main country" if doc_host else "default host")
@@ -434,16 +593,23 @@ def _capitals() -> frozenset[str]:
 def main_admin1(places: list[Any]) -> str | None:
     """The region a document is set in, when most of its towns and regions lie in one (not a
     capital: a report that keeps naming the capital may only be naming the government; not an
-    airport's or a market's: a site is where one act happened)."""
+    airport's or a market's: a site is where one act happened). A dateline counts here: a
+    regional report is filed from its region ("Челябинск, 24 июля. ... в регионе")."""
     capitals = _capitals()
-    c = Counter(p.admin1 for p in places if p.level in ("city", "admin1") and p.admin1 and not _dateline(p)
-                and not getattr(p, "site", False))
+    c = Counter(p.admin1 for p in places if p.level in ("city", "admin1") and p.admin1 and not getattr(p, "site", False))
     if c and c.most_common(1)[0][0] in capitals:
         return None  # "Moscow", "Baku" stand for governments as often as for cities
     if not c:
         return None
     top, n = c.most_common(1)[0]
     return top if n >= MAIN_GROUP_SHARE * sum(c.values()) and n >= 2 else None
+
+
+def main_town(places: list[Any], admin1: str | None) -> str | None:
+    """The town a report set in ``admin1`` keeps naming, when it names no other town there
+    ("Красноярск, 1 ноября. ... на одной из строек города"): the place of its acts that name none."""
+    towns = [p.name for p in places if p.admin1 == admin1 and p.level == "city" and not getattr(p, "site", False)]
+    return towns[0] if admin1 and len(towns) >= 2 and len(set(towns)) == 1 else None
 
 
 @component("dw.extract.actors.v1")

@@ -6,6 +6,7 @@ costly finders (the Russian NER model above all) read only what can carry an eve
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ class Parsed:
     doc_group: tuple[str, ...] = ()
     doc_status: str | None = None
     doc_admin1: str | None = None
+    doc_town: str | None = None  # the one town of doc_admin1 the report keeps naming
     status_hits: list[list[Any]] = field(default_factory=list)  # per sentence
     officials: set[str] = field(default_factory=set)  # people the text gives a state title
     diplomats: set[str] = field(default_factory=set)  # ministers, ambassadors, consuls, their spokespeople
@@ -50,6 +52,8 @@ class Parsed:
     recaps: set[int] = field(default_factory=set)  # paragraphs that open with "Напомним", "Recall that"
     explainer: bool = False  # the title asks a question: an analysis piece with no main news
     starts: list[int] = field(default_factory=list)  # each sentence's start offset, for look-ups
+    states: list[tuple[list[Any], list[Any]]] = field(default_factory=list)  # per sentence: capitals acting, addressed
+    headings: dict[int, Any] = field(default_factory=dict)  # paragraph -> the place its heading names ("2. Saint Petersburg.")
 
     def sentence_of(self, offset: int) -> int | None:
         """The index of the sentence holding character ``offset``, or None between sentences."""
@@ -94,11 +98,17 @@ def parse(doc: Document) -> Parsed | None:
     people = persons.find(text, lang, spans)
     places = _outside_names(geo.places(text, lang), people)
     people = [x for x in people if not any(pl.start <= x.start and x.end <= pl.end for pl in places)]  # "St Petersburg"
-    parsed = Parsed(doc, lang, sents, per, trigs, mentions, bucket(places), bucket(geo.groups(text, lang)),
+    by_sentence = bucket(places)
+    states = [locate.as_states(ps, per[i], lang, text) for i, ps in enumerate(by_sentence)]
+    standing = {id(c) for acting, addressed in states for c in acting + addressed}
+    located = [pl for pl in places if id(pl) not in standing]  # "Baku summoned ...": no town of the report
+    parsed = Parsed(doc, lang, sents, per, trigs, mentions, by_sentence, bucket(geo.groups(text, lang)),
                     bucket(locate.corefer(list(geo.actors(text, lang)))), people, anchor,
-                    locate.host(list(places)), Counter(pl.country for pl in places), starts=starts)
+                    locate.host(located), Counter(pl.country for pl in located), starts=starts, states=states)
+    parsed.headings = _headings(sents, by_sentence)
     parsed.doc_group = locate.main_group([g for gs in parsed.groups for g in gs])
-    parsed.doc_admin1 = locate.main_admin1(list(places))
+    parsed.doc_admin1 = locate.main_admin1(located)
+    parsed.doc_town = locate.main_town(located, parsed.doc_admin1)
     every_actor = [a for acts in parsed.actors for a in acts]
     parsed.officials = {x.name for x in parsed.persons if any(titled(x, a) for a in every_actor)}
     parsed.diplomats = {x.name for x in parsed.persons if any(titled(x, a) and a.agency in locate.DIPLOMATIC for a in every_actor)}
@@ -124,6 +134,29 @@ def _outside_names(places: tuple[Any, ...], people: list[persons.Person]) -> tup
     names = [(x.start, x.end) for x in people if " " in x.surface.strip()]
     return tuple(pl for pl in places if pl.level != "city" or not any(
         a <= pl.start and pl.end <= b and pl.end - pl.start < b - a for a, b in names))
+
+
+#: What may stand before a heading's place (a number, "2.") and after it (a stop, a colon or a dash).
+_HEADING_BEFORE = re.compile(r"(?:\d+[.)])?\s*")
+_HEADING_AFTER = re.compile(r"\s*[.:\u2014\u2013]")
+#: How many sentences open a paragraph where its heading may stand ("1." and "Krasnoyarsk." are two).
+HEADING_SENTENCES = 2
+
+
+def _headings(sents: list[Sentence], places: list[list[Any]]) -> dict[int, Any]:
+    """Paragraphs that open with a place alone ("1. Krasnoyarsk.", "Москва. 4 марта ..."), as
+    bulletins and digests set each item: the town or region where the item's acts happened."""
+    out: dict[int, Any] = {}
+    nth = 0  # the sentence's place in its paragraph
+    for i, s in enumerate(sents):
+        nth = nth + 1 if i > 0 and sents[i - 1].paragraph == s.paragraph else 0
+        if nth >= HEADING_SENTENCES or s.paragraph in out or not places[i]:
+            continue
+        p = places[i][0]
+        if (p.level in ("city", "admin1") and not p.dateline and _HEADING_BEFORE.fullmatch(s.text, 0, p.start - s.start)
+                and _HEADING_AFTER.match(s.text, p.end - s.start)):
+            out[s.paragraph] = p
+    return out
 
 
 def _telling(toks: list[Token], lang: str) -> bool:

@@ -16,6 +16,7 @@ region adjectives ("свердловские полицейские", weak like 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -77,6 +78,7 @@ class _Name:
     exact: tuple[str, ...] | None  # all-capital names (USA, РФ) match only as written
     primary: bool
     loose: bool = False  # a site or nickname: one capital letter anywhere will do ("аэропорт Пулково")
+    weak: bool = False  # named by an adjective ("a Russian prison"), like a demonym
 
 
 def _ascii(name: str) -> str:
@@ -142,10 +144,21 @@ class _Gazetteer:
                 if len(group["countries"]) == 1:
                     states.update((k, group["countries"][0]) for w in group["adjective"] for k in phrase_keys(w)[0])
             self.adjective_states[lang] = states
+            self._load_state_sites(lang, extra[lang].get("state_sites", []))
 
-    def _add(self, name: str, place: _Place, primary: bool = True, loose: bool = False) -> None:
+    def _load_state_sites(self, lang: str, nouns: list[str]) -> None:
+        """"a Russian prison", "в российском СИЗО": a state's adjective and a place of custody or
+        a territory word name the state (indexed as its phrase, so matching costs nothing more),
+        weakly, as a demonym does."""
+        for group in lexicon.load("groups", lang)["groups"]:
+            if len(group["countries"]) == 1 and group["countries"][0] in self.countries:
+                for adjective in group["adjective"]:
+                    for noun in nouns:
+                        self._add(f"{adjective} {noun}", self.countries[group["countries"][0]], loose=True, weak=True)
+
+    def _add(self, name: str, place: _Place, primary: bool = True, loose: bool = False, weak: bool = False) -> None:
         exact = tuple(w for _, _, w in morph.tokens(name)) if name.isupper() else None
-        self.index.add_phrase(name, _Name(place, exact, primary, loose))
+        self.index.add_phrase(name, _Name(place, exact, primary, loose, weak))
 
     def _load_sites(self, extra: dict) -> None:
         """Named sites (airports, stations, markets, detention centres), each in its region, and a
@@ -276,7 +289,7 @@ def _places(text: str, lang: str) -> tuple[PlaceMention, ...]:
     facility = {i: f for i, j, _ in matches if (f := _facility(text, toks, i, j, g)) is not None}
     written = {i for i, _, name in matches if name.exact is not None or name.loose}
     sites = {i for i, _, name in matches if name.loose and name.place.weight == float("inf")} | set(facility)
-    found = [(i, j, name.place, False) for i, j, name in matches if i in sites or not _names_object(text, toks, i, j, g, lang)]
+    found = [(i, j, name.place, name.weak) for i, j, name in matches if i in sites or not _names_object(text, toks, i, j, g, lang)]
     found = _listed_regions(text, toks, found, g, lang)
     found = [(i, j, _surrounding(toks, i, j, p, g, lang), d) for i, j, p, d in found]
     found = _capitals(toks, found, g, lang)
@@ -292,10 +305,19 @@ def _places(text: str, lang: str) -> tuple[PlaceMention, ...]:
         if i in facility and p.level == "city":
             start, end, name = min(start, facility[i][0]), max(end, facility[i][1]), f"{p.name} {facility[i][2]}"
         surface = text[start:end]
-        dateline = i not in written and len(surface) > 3 and surface.isupper()
+        dateline = i not in written and len(surface) > 3 and surface.isupper() or _opens_with_date(text, start, end)
         out.append(PlaceMention(start, end, surface, p.level, p.country, p.admin1, name, p.lat, p.lon, demonym, dateline,
                                 i in sites))
     return tuple(m for n, m in enumerate(out) if not (n + 1 < len(out) and _owns(text, m, out[n + 1])))
+
+
+#: A town and a date opening a text: "Baku, 18 September.", "Душанбе, 14 ноября.", "Moscow, Dec 20 (Agency)".
+_DATELINE_DATE = re.compile(r"\s*,\s*(?:\d{1,2}\s+[^\W\d]+|[^\W\d]+\.?\s+\d{1,2})\b")
+
+
+def _opens_with_date(text: str, start: int, end: int) -> bool:
+    """The place opens the text and a date follows it: a dateline, written in capitals or not."""
+    return not text[:start].strip() and bool(_DATELINE_DATE.match(text, end))
 
 
 def _districts(text: str, toks: Sequence[Tok], found: list[tuple[int, int, _Place, bool]], g: _Gazetteer,
