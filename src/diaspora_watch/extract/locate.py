@@ -223,12 +223,18 @@ def not_destinations(places: list[Any], tokens: list[Any], lang: str) -> list[An
     the locative ("депортировали в Москве") is where it happened, not the destination."""
     lex = load("locate", lang if lang in ("en", "ru") else "en")
     verbs, links = frozenset(lex.get("destination_verbs", [])), frozenset(lex.get("destination_links", []))
+    departures = frozenset(lex.get("departure_links", []))
     starts = [t.start for t in tokens]
+    # the last tokens of the places a departure link comes before ("из Нижнего Новгорода")
+    departed = {bisect_left(starts, q.end) - 1 for q in places
+                if (f := bisect_left(starts, q.start)) > 0 and tokens[f - 1].key in departures}
     out = []
     for p in places:
         i = bisect_left(starts, p.start)
         k = i - 1 if i > 0 and tokens[i - 1].key == "the" else i
-        sent = k > 0 and tokens[k - 1].key in links and any(t.key in verbs for t in tokens[max(0, k - 1 - DESTINATION_WINDOW) : k - 1])
+        # "из Новосибирска в Душанбе": a place of departure, then the link, then this place
+        sent = k > 0 and tokens[k - 1].key in links and (
+            k - 2 in departed or any(t.key in verbs for t in tokens[max(0, k - 1 - DESTINATION_WINDOW) : k - 1]))
         if sent and lang == "ru" and i < len(tokens) and morph.analyzer().parse(tokens[i].text.lower())[0].tag.case == "loct":
             sent = False
         if not sent:
