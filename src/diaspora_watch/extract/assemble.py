@@ -28,9 +28,10 @@ SHARED_COUNTS = frozenset({frozenset({"detention", "criminal_case"}), frozenset(
                            frozenset({"detention", "prosecution_for_service"})})
 
 
-def _date(p: Parsed, si: int, trig: triggers.Trigger, etype: str, cue_hits: list[Any], about: bool) -> tuple[str, str, bool, bool, bool]:
-    """(date, words, explicit year?, from a cue?, the day it was told?) for ``trig`` in sentence
-    ``si``; ``about``: the act is another act's topic (:func:`_topic`).
+def _date(p: Parsed, si: int, trig: triggers.Trigger, etype: str, cue_hits: list[Any],
+          about: bool) -> tuple[str, str, bool, bool, bool, bool]:
+    """(date, words, explicit year?, from a cue?, the day it was told?, carried from a sentence
+    before?) for ``trig`` in sentence ``si``; ``about``: the act is another act's topic (:func:`_topic`).
 
     A date inside a relative clause after the trigger ("the arrests are related to a case,
     which was opened back in 2001") or inside a relative or participial clause on another word
@@ -63,7 +64,7 @@ def _date(p: Parsed, si: int, trig: triggers.Trigger, etype: str, cue_hits: list
         specific = told_day if figure else own
         here = [m for m in here if m in specific or m.kind in dates.VAGUE]
     if (counted := _counted_from(p, trig, specific)) is not None:
-        return counted + (False,)
+        return counted + (False, False)
     specific = [m for m in specific if not _object_of(m, trig)]
     here = [m for m in here if not _object_of(m, trig)]
     # "A day later, on Tuesday, ...": the day named beats the offset beside it; "two days after his
@@ -81,22 +82,31 @@ def _date(p: Parsed, si: int, trig: triggers.Trigger, etype: str, cue_hits: list
     back = si
     while pick is None and not about and back > 0 and si - back < CARRY_SENTENCES and _continues(p.sentences[back - 1], p.sentences[back]):
         back -= 1
-        prev = [m for m in usable(p.dates[back]) if m.kind not in dates.VAGUE and not dates.stamp(m, a)]
+        # "По версии следствия, в марте он зарегистрировал ...": the offence's date, not a later act's
+        prev = [] if _offence(p, back) else [m for m in usable(p.dates[back]) if m.kind not in dates.VAGUE and not dates.stamp(m, a)]
         # the last date told there, or its last day when that one resolves to no day ("On 8
         # November, ... as they left Friday prayers" in a bulletin dated only by its month)
         days = [m for m in prev if len(dates.resolve(m, a) or "") == 10]
         pick = days[-1] if days and days[-1] is not prev[-1] and len(dates.resolve(prev[-1], a) or "") < 10 else prev[-1] if prev else None
         carried = pick is not None
     if pick is None:
-        return a.month_or_year(), "publication date", False, False, False
+        return a.month_or_year(), "publication date", False, False, False, False
     if pick.kind in dates.NARRATIVE:
         earlier = [m for ms in p.dates[: si + 1] for m in ms]
         value = dates.resolve_later(pick, earlier, a) or a.month_or_year()
-        return value, pick.text, False, True, lent
+        return value, pick.text, False, True, lent, carried
     value = dates.resolve(pick, a) or a.month_or_year()
     if carried and (p.sentences[si].paragraph in p.recaps or dates.sequel(toks, p.lang)):
         value = value[:7]  # a recap, or an act that followed the one dated before ("Then ..."): its day is not told
-    return value, pick.text, pick.explicit_year, True, lent
+    return value, pick.text, pick.explicit_year, True, lent, carried
+
+
+def _offence(p: Parsed, si: int) -> bool:
+    """Sentence ``si`` tells the offence investigators impute ("according to investigators, in
+    March he registered 20 foreigners"): its dates are the offence's."""
+    if si not in p.hedge_hits:
+        p.hedge_hits[si] = hedges.cues(p.tokens[si], p.lang)
+    return any(h.label == "offence" for h in p.hedge_hits[si])
 
 
 def _of_telling(m: dates.DateMention, trig: triggers.Trigger, cue_hits: list[Any]) -> bool:
@@ -160,7 +170,7 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
         p.hedge_hits[si] = hedges.cues(toks, p.lang)
     cue_hits = p.hedge_hits[si]
     about = _topic(p, trig)
-    date, date_why, explicit, cued, lent = _date(p, si, trig, etype, cue_hits, about)
+    date, date_why, explicit, cued, lent, carried = _date(p, si, trig, etype, cue_hits, about)
     if p.anchor is not None and p.anchor.weak and not explicit:
         return None  # only the collection date: no year the text supports (codebook: no event)
     if not cued and (hedges.in_passing(cue_hits, trig.hit) or sent.paragraph in p.recaps or p.explainer
@@ -176,16 +186,17 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
     places = [pl for pl in places if pl not in addressed]
     if etype not in ("policy", "diplomatic"):
         places = locate.not_missions(locate.off_theatre(places, toks, p.lang), p.actors[si], p.doc.text)
-    if sub == "deportation":
+    if sub in ("deportation", "entry_ban"):  # "sent back to Dushanbe": where they were turned away from
         places = locate.not_destinations(places, toks, p.lang, grp)
     army = locate.recruiting_army(p.groups[si], p.places[si], p.actors[si], toks, p.lang) if sub == "contract_recruitment" else None
     if not places and not army and etype in COUNTED_TYPES and si > 0 and p.sentences[si - 1].paragraph == sent.paragraph and any(
             t.sentence == si - 1 and triggers.subtypes()[t.subtype] in COUNTED_TYPES for t in p.triggers):
-        # the act goes on from the one told just before ("He died ... two days later"), unless it
-        # names a state's agency elsewhere ("a Tashkent court ... he had signed a contract with
-        # the Russian Defence Ministry")
+        # the act goes on from the one told just before ("He died ... two days later"), not where
+        # people were sent there ("a flight from Novosibirsk to Dushanbe"), unless it names a state's
+        # agency elsewhere ("a Tashkent court ... he had signed a contract with the Russian Defence Ministry")
         own = {a.country for a in p.actors[si] if a.country and a.agency not in locate.DIPLOMATIC}
-        places = [pl for pl in locate.settings(p.places[si - 1], p.tokens[si - 1], p.lang, p.doc.text)
+        before = locate.not_destinations(p.places[si - 1], p.tokens[si - 1], p.lang, grp)
+        places = [pl for pl in locate.settings(before, p.tokens[si - 1], p.lang, p.doc.text)
                   if not own or pl.country in own]
     if etype in COUNTED_TYPES and (head := p.headings.get(sent.paragraph)) is not None and not any(
             pl.level in ("city", "admin1") for pl in places) and all(pl.country in (head.country, *grp) for pl in places):
@@ -265,12 +276,34 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
     ev["_cued"] = cued
     ev["_topic"] = not cued and w.admin1 is None and about  # placed and dated only by the act it is the topic of
     ev["_said"] = cued and (lent or _said(cue_hits, toks, date_why) or _filed(sent.text, date_why))  # no day of its own: merge yields it
-    ev["_anaphor"] = hedges.anaphor(cue_hits, trig.hit, cued) is not None
-    ev["_back"] = hedges.anaphor(cue_hits, trig.hit, False) is not None  # "The raid was ...", dated or not
+    # a date carried from the sentence before is no date of the mention's own ("Of the detained, 20 were ...")
+    ev["_anaphor"] = hedges.anaphor(cue_hits, trig.hit, cued and not carried) is not None
+    ev["_refers"] = hedges.anaphor(cue_hits, trig.hit, False) is not None  # "The raid was ...", dated or not
+    ev["_another"] = hedges.beside(cue_hits, trig.hit, "another") is not None
+    ev["_back"] = hedges.beside(cue_hits, trig.hit, "backref") is not None
+    ev["_carried"] = carried
+    ev["_title"] = _title(p, si, cue_hits)
+    ev["_explicit"] = explicit  # the year is written, not inferred
     ev["_sis"] = {si}
     ev["_status_weak"] = st_weak
     ev["_hit"] = [x.name for x in people if not x.speaker]  # who may be counted as hit
     return ev
+
+
+#: Words of a title that say nothing of what the legal act is about.
+_TITLE_LINKS = frozenset({"on", "about", "regarding", "concerning", "the", "a", "an", "о", "об", "по"})
+
+
+def _title(p: Parsed, si: int, cue_hits: list[Any]) -> str | None:
+    """The word that says what the legal act sentence ``si`` names is about ("a law on the
+    registration of ..." -> registration, "закон об ужесточении" -> ужесточение, "a law tightening
+    ..." -> tightening), if it names one ("the bill on June 10" names a day, not a title)."""
+    toks, spans = p.tokens[si], [(m.start, m.end) for m in p.dates[si]]
+    for h in cue_hits:
+        if h.label != "act_title" or h.last < len(toks) and any(a <= toks[h.last].start < b for a, b in spans):
+            continue
+        return next((t.key for t in toks[h.last - 1 :] if t.key not in _TITLE_LINKS), None)
+    return None
 
 
 _LIST_SEP = re.compile(r"^\s*,\s*$")
@@ -579,7 +612,12 @@ def extract_events(doc: Document) -> list[dict[str, Any]]:
     for ev in events:
         ev.pop("_cued")
         ev.pop("_anaphor")
+        ev.pop("_another")
         ev.pop("_back")
+        ev.pop("_refers")
+        ev.pop("_carried")
+        ev.pop("_title")
+        ev.pop("_explicit")
         ev.pop("_said")
         ev.pop("_sis")
         ev.pop("_status_weak")

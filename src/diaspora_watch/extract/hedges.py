@@ -197,6 +197,23 @@ def trend(hits: list[Hit], trigger: Hit) -> Hit | None:
     return None
 
 
+#: How many words from a trigger "another" ("detained another 8") or a people noun that refers
+#: back ("arrested the suspects") belongs to its act.
+BESIDE_WINDOW = 3
+
+
+def beside(hits: list[Hit], trigger: Hit, label: str) -> Hit | None:
+    """A cue of ``label`` in or next to ``trigger``: "another" makes it an act on more people than
+    the one told before ("detained another 8", "задержаны ещё 8"), a new act; a people noun
+    that refers back ("a court placed the suspects under arrest", "суд арестовал подозреваемых")
+    makes it a further step against the people of the act told before."""
+    for h in hits:
+        if h.label == label and (0 <= trigger.first - h.last <= BESIDE_WINDOW - 1 or 0 <= h.first - trigger.last <= BESIDE_WINDOW - 1
+                                 or h.first <= trigger.first < h.last or trigger.first <= h.first < trigger.last):
+            return h
+    return None
+
+
 def anaphor(hits: list[Hit], trigger: Hit, cued: bool) -> Hit | None:
     """The determiner that makes ``trigger`` refer back to an act told before ("the arrests
     are related to ...", "these raids"; only when the sentence gives the act no date of its

@@ -311,7 +311,11 @@ def not_destinations(places: list[Any], tokens: list[Any], lang: str, groups: li
     lex = load("locate", lang if lang in ("en", "ru") else "en")
     verbs, links = frozenset(lex.get("destination_verbs", [])), frozenset(lex.get("destination_links", []))
     arrivals, at = _words(lang, "arrival_words"), _words(lang, "arrival_links")
+    departures = frozenset(lex.get("departure_links", []))
     starts = [t.start for t in tokens]
+    # the last tokens of the places a departure link comes before ("из Нижнего Новгорода")
+    departed = {bisect_left(starts, q.end) - 1 for q in places
+                if (f := bisect_left(starts, q.start)) > 0 and tokens[f - 1].key in departures}
     out = []
     for p in places:
         if groups and p.country in groups:
@@ -320,7 +324,8 @@ def not_destinations(places: list[Any], tokens: list[Any], lang: str, groups: li
         k = i - 1 if i > 0 and tokens[i - 1].key == "the" else i
         linked = k > 0 and tokens[k - 1].key in links
         before = tokens[max(0, k - 1 - DESTINATION_WINDOW) : k - 1]
-        sent = linked and any(t.key in verbs for t in before)
+        # "из Новосибирска в Душанбе": a place of departure, then the link, then this place
+        sent = linked and (k - 2 in departed or any(t.key in verbs for t in before))
         if not sent and k > 0 and tokens[k - 1].key in at and any(t.key in arrivals for t in before[-ARRIVAL_WINDOW:]):
             continue  # "detained on arrival in Bishkek", "по прилёте в Бишкек": where the deported landed
         if sent and lang == "ru" and i < len(tokens) and morph.analyzer().parse(tokens[i].text.lower())[0].tag.case == "loct":

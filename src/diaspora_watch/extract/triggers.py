@@ -70,10 +70,14 @@ def detect(sentences: list[list[Token]], lang: str, text: str = "") -> list[Trig
             sub = e["label"]
             if sub in seen or not _allowed(conds[n], n, si, has) or e.get("quoted") and not _quoted(text, hit):
                 continue
-            if hit.first < negated.get(sub, -1) or hedges.blocked(cue_hits, hit, bool(e.get("hypothetical_ok")), clause_ends):
+            if hit.first < negated.get(sub, -1):
+                continue
+            if (cue := hedges.blocked(cue_hits, hit, bool(e.get("hypothetical_ok")), clause_ends)) is not None:
                 # what a negation governs runs on through the words that follow ("declined to
-                # sign a contract to join the army")
-                negated[sub] = max(negated.get(sub, -1), hit.last + NEGATION_RUN)
+                # sign a contract to join the army"); a word for a place only names that place
+                # ("a recruitment centre" is no act of "recruitment", but may be a recruitment site)
+                if cue.label != "facility":
+                    negated[sub] = max(negated.get(sub, -1), hit.last + NEGATION_RUN)
                 continue
             seen.add(sub)
             found.append((n, Trigger(si, sub, Hit(hit.start, hit.end, hit.first, hit.last, sub, hit.pattern))))
