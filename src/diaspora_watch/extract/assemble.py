@@ -14,7 +14,7 @@ from diaspora_watch.document import Document
 from diaspora_watch.extract import claims, counts, dates, hedges, locate, merge, persons, status, triggers
 from diaspora_watch.extract.components import component, name_of
 from diaspora_watch.extract.parsed import Parsed, parse, titled
-from diaspora_watch.extract.sentences import Sentence
+from diaspora_watch.extract.sentences import OPENING_QUOTES, Sentence
 
 FIELDS = ("doc_id", "type", "subtype", "date", "country", "admin1", "place", "group", "status", "count",
           "count_qualifier", "fatalities", "actors", "persons", "certainty", "evidence", "claims", "incident")
@@ -433,6 +433,7 @@ def _antecedent(p: Parsed, trig: triggers.Trigger) -> persons.Person | None:
     return named[-1] if named else None
 
 
+#: Quotes that tell their direction, for counting which are open (a straight quote cannot tell).
 _OPEN_QUOTES, _CLOSE_QUOTES = "«“„", "»”"
 
 
@@ -441,7 +442,7 @@ def _first_person(p: Parsed, trig: triggers.Trigger) -> bool:
     there,” he said"): a witness's own account, so alleged unless an official confirms it."""
     sent = p.sentences[trig.sentence]
     before = p.doc.text[sent.start : trig.hit.start]
-    quoted = sent.text[:1] in _OPEN_QUOTES + '"' or sum(before.count(q) for q in _OPEN_QUOTES) > sum(before.count(q) for q in _CLOSE_QUOTES)
+    quoted = sent.text[:1] in OPENING_QUOTES or sum(before.count(q) for q in _OPEN_QUOTES) > sum(before.count(q) for q in _CLOSE_QUOTES)
     return quoted and any(t.key in persons.first_person(p.lang) for t in p.tokens[trig.sentence])
 
 
@@ -466,7 +467,7 @@ def _told(p: Parsed, si: int) -> int | None:
 def _continues(prev: Sentence, sent: Sentence) -> bool:
     """``sent`` goes on from ``prev``: the same paragraph, or a quotation opening the next one
     (a witness's words illustrating what the paragraph before told)."""
-    return prev.paragraph == sent.paragraph or (sent.paragraph == prev.paragraph + 1 and sent.text[:1] in "\"«“„")
+    return prev.paragraph == sent.paragraph or (sent.paragraph == prev.paragraph + 1 and sent.text[:1] in OPENING_QUOTES)
 
 
 #: A contrast sets two groups of people apart: "40 naturalized citizens were summoned, while 170

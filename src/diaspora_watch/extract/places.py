@@ -24,6 +24,7 @@ from functools import cache, lru_cache
 
 from diaspora_watch.extract import lexicon, morph
 from diaspora_watch.extract.gazetteer import PhraseIndex, Tok, phrase_keys, read_tsv, split_list, tokenize
+from diaspora_watch.extract.sentences import OPENING_QUOTES
 
 __all__ = ["PlaceMention", "find_places", "country_centroid", "admin1_name", "country_name"]
 
@@ -457,13 +458,12 @@ def _facility(text: str, toks: Sequence[Tok], i: int, j: int, g: _Gazetteer) -> 
             return toks[j].start, toks[j + last - 1].end, text[toks[j].start : toks[j + last - 1].end]
         break
     name = g.facility_before.get(toks[i - 1].key) if i > 0 else None
-    if name is None or text[toks[i - 1].end : toks[i].start].strip() not in ("", *_OPENING_QUOTES):
+    if name is None or text[toks[i - 1].end : toks[i].start].strip() not in ("", *OPENING_QUOTES):
         return None
     end = toks[j - 1].end
     return toks[i - 1].start, end + (text[end : end + 1] in _CLOSING_QUOTES), name
 
 
-_OPENING_QUOTES = frozenset("\"«“„'")
 _CLOSING_QUOTES = frozenset("\"»”“'")
 #: How many words after a quoted place name its closing quote may come («Баку Плаза»).
 QUOTED_NAME_WORDS = 2
@@ -476,7 +476,7 @@ def _names_object(text: str, toks: Sequence[Tok], i: int, j: int, g: _Gazetteer,
     if j < len(toks) and toks[j].key in g.object_after[lang]:
         return True
     start = toks[i].start
-    if text[max(0, start - 1) : start] not in _OPENING_QUOTES or start == 0:
+    if text[max(0, start - 1) : start] not in OPENING_QUOTES or start == 0:
         return False
     last = toks[min(j + QUOTED_NAME_WORDS, len(toks)) - 1]
     return any(ch in _CLOSING_QUOTES for ch in text[toks[j - 1].end : last.end + 1])

@@ -7,6 +7,10 @@ from dataclasses import dataclass
 
 from diaspora_watch.extract.components import component
 
+#: Characters that open a quotation, and that close one (straight quotes are both, and "“" closes
+#: a German-style „...“ quotation).
+OPENING_QUOTES = frozenset("\"'«“„‘")
+CLOSING_QUOTES = frozenset("\"'»”“’")
 # A boundary: end punctuation (optionally closing quotes/brackets) then space, or a line break.
 _END = re.compile(r"(?<=[.!?…])[\"'»”’)\]]*(?=\s+[\"'«“(\[]?[A-ZА-ЯЁ0-9])|(?<=[.!?…][\"»”])(?=[A-ZА-ЯЁ])|(?<=[a-zа-яё]{2}[.!?])(?=[A-ZА-ЯЁ][a-zа-яё])")
 _NEWLINE = re.compile(r"\n+")

@@ -11,6 +11,7 @@ from diaspora_watch.extract import hedges
 from diaspora_watch.extract.components import component
 from diaspora_watch.extract.lexicon import load
 from diaspora_watch.extract.matcher import Hit, Matcher, Token
+from diaspora_watch.extract.sentences import CLOSING_QUOTES, OPENING_QUOTES
 
 _CONDITIONS = ("with", "near", "unless", "unless_near")
 #: How many words past a blocked trigger the same subtype stays blocked.
@@ -95,13 +96,9 @@ def _without_overridden(found: list[tuple[int, Trigger]], entries: list[dict[str
     return [t for _, t in found if (t.subtype, t.hit.start, t.hit.end) not in gone and t.subtype not in outranked]
 
 
-_OPENING = "\"«“„'‘"
-_CLOSING = "\"»”“'’"
-
-
 def _quoted(text: str, hit: Hit) -> bool:
     """The hit stands in quotation marks of its own (scare quotes: being “lured” into the war)."""
-    return hit.start > 0 and text[hit.start - 1 : hit.start] in _OPENING and text[hit.end : hit.end + 1] in _CLOSING
+    return hit.start > 0 and text[hit.start - 1 : hit.start] in OPENING_QUOTES and text[hit.end : hit.end + 1] in CLOSING_QUOTES
 
 
 def _allowed(cond: dict[str, Matcher], n: int, si: int, has: Callable[[int, str, int], bool]) -> bool:
