@@ -24,3 +24,19 @@ def trigger_subtypes(text: str, lang: str) -> set[str]:
     from diaspora_watch.extract.matcher import tokenize
 
     return {t.subtype for t in triggers.detect([tokenize(text, lang)], lang, text)}
+
+
+def events(text: str, lang: str = "en", published: str = "2026-11-19", title: str = "") -> list[dict]:
+    """The events extracted from ``text`` as one document (collected 2026-12-01, a fixed day)."""
+    from diaspora_watch.document import Document
+    from diaspora_watch.extract import extract_events
+
+    return extract_events(Document(doc_id="t", text=text, title=title, published=published, language=lang,
+                                   collected="2026-12-01"))
+
+
+def event_of(text: str, subtype: str, lang: str = "en", published: str = "2026-11-19") -> dict:
+    """The first ``subtype`` event of ``text`` read as one document; fails when there is none."""
+    found = [e for e in events(text, lang, published) if e["subtype"] == subtype]
+    assert found, f"no {subtype} in {text!r}"
+    return found[0]

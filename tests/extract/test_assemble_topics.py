@@ -1,11 +1,11 @@
 """An act named as the topic of a protest or a law keeps its own date and is not told twice."""
 
-from diaspora_watch.document import Document
 from diaspora_watch.extract import extract_events
+from dwtest import events
 
 
 def _events(text: str, published: str) -> list[dict]:
-    return extract_events(Document(doc_id="t", text=text, published=published, language="en", collected="2026-12-01"))
+    return events(text, "en", published)
 
 
 def test_topics_the_arrest_a_protest_is_about_is_the_arrest_told_before():

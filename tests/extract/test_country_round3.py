@@ -6,14 +6,12 @@ a home ministry speaking of acts in Russia, a mission's state and seat, parliame
 datelines written in title case."""
 
 import pytest
+from dwtest import events
 
-from diaspora_watch.document import Document
-from diaspora_watch.extract import extract_events
 
 
 def _events(lang: str, text: str, published: str = "2025-09-22") -> list[dict]:
-    doc = Document(doc_id="t", text=text, published=published, language=lang, collected="2026-12-01")
-    return extract_events(doc)
+    return events(text, lang, published)
 
 
 def _where(lang: str, text: str, subtype: str, published: str = "2025-09-22") -> list[tuple]:

@@ -161,10 +161,8 @@ def test_today_is_the_publication_day_when_it_has_one():
 def test_a_carried_date_is_the_day_before_a_weekday_the_month_cannot_place():
     """A bulletin dated only by its month: the next sentence's act took the day told before it,
     not the weekday that month cannot place."""
-    from diaspora_watch.document import Document
-    from diaspora_watch.extract import extract_events
+    from dwtest import events
 
     text = ("On 8 November, police checked the documents of about 300 worshippers as they left Friday "
             "prayers at a mosque in Kazan. At least 40 men were taken to police stations.")
-    events = extract_events(Document(doc_id="t", text=text, published="2024-11", language="en", collected="2026-12-01"))
-    assert {e["subtype"]: e["date"] for e in events}.get("detention") == "2024-11-08"
+    assert {e["subtype"]: e["date"] for e in events(text, "en", "2024-11")}.get("detention") == "2024-11-08"

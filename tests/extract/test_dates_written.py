@@ -4,8 +4,7 @@ published on Thursday 19 November 2026."""
 
 import pytest
 
-from diaspora_watch.document import Document
-from diaspora_watch.extract import extract_events
+from dwtest import events
 
 CASES = [
     ("en", "A court in Bishkek on Nov. 12 sentenced a Kyrgyz man to five years for mercenarism.", "2026-11-12"),
@@ -25,8 +24,7 @@ CASES = [
 
 @pytest.mark.parametrize("lang,text,date", CASES)
 def test_dates_as_copy_writes_them(lang, text, date):
-    events = extract_events(Document(doc_id="t", text=text, published="2026-11-19", language=lang, collected="2026-12-01"))
-    assert [e["date"] for e in events] == [date]
+    assert [e["date"] for e in events(text, lang)] == [date]
 
 
 def test_a_month_abbreviation_ends_no_sentence():

@@ -8,11 +8,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from dwtest import event_of, events
 
-from diaspora_watch.document import Document
 from diaspora_watch.extract import counts
 from diaspora_watch.extract.actors import find_actors
-from diaspora_watch.extract.assemble import extract_events
 from diaspora_watch.extract.groups import find_groups
 from diaspora_watch.extract.matcher import tokenize
 
@@ -21,10 +20,7 @@ CA = ["KG", "KZ", "TJ", "TM", "UZ"]
 
 def _event(text: str, subtype: str) -> dict[str, Any]:
     """The first ``subtype`` event of a one-paragraph English document published 2025-03-12."""
-    doc = Document(doc_id="round3", text=text, published="2025-03-12", language="en")
-    found = [e for e in extract_events(doc) if e["subtype"] == subtype]
-    assert found, f"no {subtype} in {text!r}"
-    return found[0]
+    return event_of(text, subtype, "en", "2025-03-12")
 
 
 GROUPS = [
@@ -283,4 +279,4 @@ def test_round3_a_chamber_adopting_a_law_is_a_law() -> None:
     "Lawmakers may soon adopt a law that would let police expel migrants.",
 ])
 def test_round3_laws_wished_for_or_foreseen_are_no_events(text: str) -> None:
-    assert extract_events(Document(doc_id="near", text=text, published="2025-03-12", language="en")) == []
+    assert events(text, "en", "2025-03-12") == []

@@ -8,18 +8,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-from diaspora_watch.document import Document
-from diaspora_watch.extract.assemble import extract_events
+from dwtest import event_of, events
 
 CA = ["KG", "KZ", "TJ", "TM", "UZ"]
 
 
 def _event(text: str, subtype: str) -> dict[str, Any]:
-    doc = Document(doc_id="ru-round3", text=text, published="2025-03-12", language="ru")
-    found = [e for e in extract_events(doc) if e["subtype"] == subtype]
-    assert found, f"no {subtype} in {text!r}"
-    return found[0]
+    """The first ``subtype`` event of a one-paragraph Russian document published 2025-03-12."""
+    return event_of(text, subtype, "ru", "2025-03-12")
 
 
 GROUPS = [
@@ -122,9 +118,8 @@ def test_fields_ru_round3_count(subtype: str, text: str, count: int | None, qual
 
 
 def test_fields_round3_an_operation_name_gives_no_status_in_english_either() -> None:
-    doc = Document(doc_id="en-round3", language="en", published="2025-03-12",
-                   text="As part of Operation Illegal Immigrant, police in Penza checked 380 foreign nationals on Monday.")
-    assert [(e["subtype"], e["status"]) for e in extract_events(doc)] == [("raid", "foreign")]
+    text = "As part of Operation Illegal Immigrant, police in Penza checked 380 foreign nationals on Monday."
+    assert [(e["subtype"], e["status"]) for e in events(text, "en", "2025-03-12")] == [("raid", "foreign")]
 
 
 @pytest.mark.parametrize(("subtype", "text", "certainty"), CERTAINTIES)

@@ -3,8 +3,7 @@ captions and calls to subscribe report nothing of the document they sit in. Inve
 
 import pytest
 
-from diaspora_watch.document import Document
-from diaspora_watch.extract import extract_events
+from dwtest import events
 
 LEAD = {
     "en": "Police detained 12 Uzbek migrants at a market in Samara on Tuesday, the regional interior ministry said.",
@@ -34,9 +33,7 @@ BODY = [
 
 
 def _subtypes(lang: str, line: str) -> list[str]:
-    doc = Document(doc_id="t", text=f"{LEAD[lang]}\n\n{line}", published="2026-11-20", language=lang,
-                   collected="2026-12-01")
-    return [e["subtype"] for e in extract_events(doc)]
+    return [e["subtype"] for e in events(f"{LEAD[lang]}\n\n{line}", lang, "2026-11-20")]
 
 
 @pytest.mark.parametrize("lang,line", FURNITURE)

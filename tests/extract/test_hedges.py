@@ -36,8 +36,6 @@ def test_hedges_generic_statements_block_every_trigger(dev_sentence):
     ("ru", "Мигрант из Таджикистана умер в отделе полиции в Туле, родственники обвиняют полицейских в избиении."),
 ])
 def test_a_charge_against_the_states_agents_is_alleged(lang, text):
-    from diaspora_watch.document import Document
-    from diaspora_watch.extract import extract_events
+    from dwtest import events
 
-    events = extract_events(Document(doc_id="t", text=text, published="2026-11-19", language=lang, collected="2026-12-01"))
-    assert {e["subtype"]: e["certainty"] for e in events}.get("violence") == "alleged"
+    assert {e["subtype"]: e["certainty"] for e in events(text, lang)}.get("violence") == "alleged"

@@ -9,13 +9,10 @@ a quote repeating it, "всего в ходе рейда задержаны", a 
 told and then its entry into force; with near misses that must stay separate events."""
 
 import pytest
-
-from diaspora_watch.document import Document
-from diaspora_watch.extract import extract_events
+from dwtest import events as _events
 
 
-def _events(text: str, lang: str, published: str) -> list[dict]:
-    return extract_events(Document(doc_id="m3", text=text, published=published, language=lang, collected="2026-12-01"))
+
 
 
 def _subtypes(events: list[dict]) -> list[str]:

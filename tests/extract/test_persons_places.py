@@ -2,12 +2,12 @@
 of Artem), and a place the Russian name tagger runs into a name is no surname ("Мамедли Баку").
 Invented sentences."""
 
-from diaspora_watch.document import Document
-from diaspora_watch.extract import extract_events, persons
+from diaspora_watch.extract import persons
+from dwtest import events
 
 
 def _events(text: str, lang: str) -> list[dict]:
-    return extract_events(Document(doc_id="t", text=text, published="2023-09-01", language=lang, collected="2026-12-01"))
+    return events(text, lang, "2023-09-01")
 
 
 def test_a_first_name_that_is_also_a_town_places_nothing():

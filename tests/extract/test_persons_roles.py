@@ -1,12 +1,12 @@
 """Who counts as a person of an event: sentence-bounded roles, outlets, ages, pronouns, diplomats."""
 
-from diaspora_watch.document import Document
 from diaspora_watch.extract import counts, extract_events, persons
 from diaspora_watch.extract.matcher import tokenize
+from dwtest import events
 
 
 def _events(text: str, lang: str = "en", published: str = "2025-09-18") -> list[dict]:
-    return extract_events(Document(doc_id="t", text=text, published=published, language=lang, collected="2026-12-01"))
+    return events(text, lang, published)
 
 
 def test_persons_a_role_word_in_the_sentence_before_does_not_exclude_a_name(dev_doc):

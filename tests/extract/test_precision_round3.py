@@ -7,14 +7,10 @@ Every sentence is invented, in the shapes real outlets use; each class has near 
 must stay non-events (or merge) and hits that must still be found."""
 
 import pytest
-from dwtest import trigger_subtypes
-
-from diaspora_watch.document import Document
-from diaspora_watch.extract import extract_events
+from dwtest import events as _events, trigger_subtypes
 
 
-def _events(text: str, lang: str, published: str) -> list[dict]:
-    return extract_events(Document(doc_id="p3", text=text, published=published, language=lang, collected="2026-12-01"))
+
 
 
 def _subtypes(events: list[dict]) -> list[str]:

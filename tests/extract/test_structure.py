@@ -3,12 +3,12 @@
 Each rule has sentences it must handle and near misses it must leave alone.
 """
 
-from diaspora_watch.document import Document
-from diaspora_watch.extract import extract_events, locate
+from diaspora_watch.extract import locate
+from dwtest import events
 
 
 def _events(text: str, lang: str = "en", published: str = "2024-05-15", title: str = "") -> list[dict]:
-    return extract_events(Document("t-1", text, title=title, published=published, language=lang, collected="2026-12-01"))
+    return events(text, lang, published, title)
 
 
 def _subtypes(text: str, lang: str = "en", **kw) -> list[str]:
