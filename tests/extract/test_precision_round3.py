@@ -245,3 +245,14 @@ def test_precision_an_act_retold_as_reported_earlier_is_background() -> None:
     retold = ("Районный суд Казани во вторник постановил выдворить 12 граждан Узбекистана.\n"
               "Как сообщалось ранее, полиция задержала десятки мигрантов на городском рынке.")
     assert _subtypes(_events(retold, "ru", "2025-04-10")) == ["deportation"]
+
+
+@pytest.mark.parametrize(("lang", "text", "kept"), [
+    ("en", "A Moscow court on Monday extended the pre-trial detention of an Uzbek blogger until March.", []),
+    ("en", "The blogger remains in detention in Moscow.", []),
+    ("en", "The number of migrants detained in Moscow rose by 30 percent this year, according to the city police.", []),
+    ("ru", "Число задержанных в Москве мигрантов выросло на 30 процентов.", []),
+    ("en", "Police detained an Uzbek blogger in Moscow on Monday.", ["detention"]),
+])
+def test_precision_custody_that_goes_on_and_trends_of_custody_are_no_detention(lang: str, text: str, kept: list[str]) -> None:
+    assert _subtypes(_events(text, lang, "2026-11-19")) == kept

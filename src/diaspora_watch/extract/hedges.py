@@ -190,9 +190,10 @@ def in_passing(hits: list[Hit], trigger: Hit) -> Hit | None:
 def trend(hits: list[Hit], trigger: Hit) -> Hit | None:
     """The words that make ``trigger`` a kind of act that grows or shrinks ("concern over a rise
     in deportations", "всё чаще отказывают во въезде"), if any: with no figure of its own such
-    a mention is a trend, not one act (codebook §1); with one it is a statistic."""
+    a mention is a trend, not one act (codebook §1); with one it is a statistic. The cue stands just
+    before the trigger or around it ("the number of migrants detained rose by 30 percent")."""
     for h in hits:
-        if h.label == "trend" and 0 <= trigger.first - h.last <= BACKGROUND_WINDOW - 1:
+        if h.label == "trend" and (0 <= trigger.first - h.last <= BACKGROUND_WINDOW - 1 or h.first < trigger.first < h.last - 1):
             return h
     return None
 
