@@ -44,3 +44,14 @@ def test_counts_number_words_halves_dozens_and_qualifiers(lang, text, want):
 ])
 def test_counts_vague_amounts_and_bare_halves_count_nothing(lang, text):
     assert counts.find(text, tokenize(text, lang), lang) == []
+
+
+@pytest.mark.parametrize("lang,text,subtype,count", [
+    ("en", "The number of migrants detained in Moscow reached 5,200 this year, police said.", "detention", 5200),
+    ("en", "The total number of people stripped of citizenship stood at 1,840 by October.", "citizenship_revocation", 1840),
+    ("ru", "Количество лишённых гражданства мигрантов с начала года составило 1200 человек.", "citizenship_revocation", 1200),
+])
+def test_a_total_of_people_counts_them(lang, text, subtype, count):
+    from dwtest import event_of
+
+    assert event_of(text, subtype, lang)["count"] == count

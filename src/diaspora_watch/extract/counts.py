@@ -100,7 +100,7 @@ def find(text: str, tokens: list[Token], lang: str) -> list[Count]:
         if value < 1 or value != int(value) and value < 1000 or (1900 <= value <= 2100 and last == first and "," not in tokens[first].text):
             if not (1900 <= value <= 2100 and _counted(text, tokens, last, noun_at, lex)):
                 continue
-        if not _counted(text, tokens, last, noun_at, lex):
+        if not _counted(text, tokens, last, noun_at, lex) and not _total(tokens, first, noun_at, lex):
             continue
         if value < 2 and last + 1 in noun_at and noun_at[last + 1].label == "partitive":
             continue  # "one of them said": someone picked out, not a count
@@ -135,6 +135,17 @@ def _counted(text: str, tokens: list[Token], last: int, noun_at: dict[int, Any],
             return False
     nxt = tokens[last + 1].key if last + 1 < len(tokens) else ""
     return nxt in lex.get("subject_verbs", []) and last + 1 < len(tokens)
+
+
+def _total(tokens: list[Token], first: int, noun_at: dict[int, Any], lex: dict[str, Any]) -> bool:
+    """The number is what a total of people reaches ("the number of migrants detained reached
+    5,200", "число выдворенных составило 1200"): a total noun, a people noun after it, then a cue."""
+    cues = lex.get("total_cues", [])
+    before = [t.key for t in tokens[max(0, first - 2) : first]]
+    if not (before and (before[-1] in cues or " ".join(before) in cues)):
+        return False
+    heads = [i for i, t in enumerate(tokens[:first]) if t.key in lex.get("total_nouns", [])]
+    return any(k in noun_at for h in heads for k in range(h + 1, first))
 
 
 def _before_unit(tokens: list[Token], last: int, lex: dict[str, Any]) -> bool:
