@@ -72,6 +72,7 @@ class DateMention:
     last: bool = False  # "last December", "в декабре прошлого года"
     ignored: bool = False  # "until May 22": not when something happened
     act: bool = False  # "закон от 28 апреля": the date of a legal act
+    ahead: bool = False  # "starting from November 1": later than the publication, this year
     shift: int = 0  # "offset": days from the date told before ("two days later" +2); "ago": from the anchor
     object: bool = False  # "offset" counted from an act it names ("two days after his arrest")
     to: "DateMention | None" = None  # the range's other end ("on Monday and Tuesday")
@@ -279,7 +280,8 @@ def _mention(text: str, tokens: list[Token], first: int, last: int, lex: dict[st
     cue = _cue_before(tokens, first, lex)
     start, end = tokens[first].start, tokens[last].end
     return DateMention(start, end, text[start:end], kind, year, month, day, is_last,
-                       ignored=cue in lex.get("ignore_before", []), act=cue in lex.get("act_date_before", []))
+                       ignored=cue in lex.get("ignore_before", []), act=cue in lex.get("act_date_before", []),
+                       ahead=cue in lex.get("ahead_before", []))
 
 
 def _cue_before(tokens: list[Token], first: int, lex: dict[str, Any]) -> str | None:
@@ -400,7 +402,7 @@ def resolve(m: DateMention, a: Anchor) -> str | None:
             return f"{m.year:04d}" if m.year else None
         year = m.year
         if year is None:
-            year = a.year - 1 if m.last or (a.month is not None and m.month > a.month) else a.year
+            year = a.year - 1 if m.last or (not m.ahead and a.month is not None and m.month > a.month) else a.year
         return f"{year:04d}-{m.month:02d}" + (f"-{m.day:02d}" if m.day else "")
     if m.kind == "weekday":
         if a.day is None or a.month is None:

@@ -348,7 +348,10 @@ def not_missions(places: list[Any], actors: list[Any], text: str) -> list[Any]:
     missions = [a for a in actors if a.agency in DIPLOMATIC]
     owners = [p for p in places if any(_owner_of(a, p, text) for a in missions)]
     seats = [p for p in places if p.level == "city" and any(_SEAT_GAP.match(text[a.end : p.start]) for a in missions)]
-    kept = [p for p in places if p not in owners]
+    # a foreign ministry sits at home and tells of acts abroad ("The Foreign Ministry in Baku
+    # summoned the chargé over Friday's raids"): its seat is never where they happened
+    home = [p for p in seats if any(a.agency == "MFA" and _SEAT_GAP.match(text[a.end : p.start]) for a in missions)]
+    kept = [p for p in places if p not in owners and p not in home]
     if any(p.level in ("city", "admin1") and p not in seats for p in kept):
         kept = [p for p in kept if p not in seats]
     return kept
@@ -427,7 +430,7 @@ def where(etype: str, subtype: str, pos: int, places: list[Any], actors: list[An
     if etype in STATE_EVENT_TYPES and (subjects := acting_before(capitals, pos)):
         return Where(subjects[-1].country, None, None, f"{subjects[-1].surface}, standing for its state")
     if etype == "diplomatic":
-        return _acting_state(subtype, places, actors, groups, doc_host, filed_in)
+        return _acting_state(subtype, places, actors, groups, doc_host, filed_in, pos)
     if subtype == "prosecution_for_service":
         # A state tries its own citizen for fighting abroad: the court's state, else the group's.
         judging = [a for a in _near(actors, pos) if a.country and a.agency not in DIPLOMATIC]
@@ -463,15 +466,18 @@ def where(etype: str, subtype: str, pos: int, places: list[Any], actors: list[An
 
 
 def _acting_state(subtype: str, places: list[Any], actors: list[Any], groups: list[str], doc_host: str | None,
-                  filed_in: str | None) -> Where:
-    """The state of a diplomatic act: its ministry's or embassy's, else the state of the people it
-    addresses (a state advises its own nationals), else, for a ministry named with no state, the
-    state the document is filed from, else the state the sentence names."""
+                  filed_in: str | None, pos: int) -> Where:
+    """The state of a diplomatic act: its ministry's or embassy's, else the state named as its
+    subject ("Tajikistan has advised its citizens"), else the state of the people it addresses (a
+    state advises its own nationals), else, for a ministry named with no state, the state the
+    document is filed from, else the state the sentence names."""
     acting = [a for a in actors if a.agency in DIPLOMATIC_ACTORS and a.country]
     if subtype == "protest":
         acting.sort(key=lambda a: a.agency != "MFA")
     if acting:
         return Where(acting[0].country, None, None, acting[0].surface)
+    if subject := _subject_state(places, pos):
+        return Where(subject.country, None, None, f"{subject.surface}, the subject of the act")
     if groups:
         return Where(groups[0], None, None, "the state of the people addressed")
     unnamed = [a for a in actors if a.agency in DIPLOMATIC_ACTORS]
@@ -481,6 +487,16 @@ def _acting_state(subtype: str, places: list[Any], actors: list[Any], groups: li
     if states:
         return Where(states[0].country, None, None, states[0].surface)
     return Where(None, None, None, "")
+
+
+#: How far before a diplomatic act's verb a state's name is its subject ("Tajikistan has advised").
+SUBJECT_STATE_CHARS = 20
+
+
+def _subject_state(places: list[Any], pos: int) -> Any:
+    """A state named by its name (not its adjective) just before the act's verb acts itself."""
+    before = [p for p in places if p.level == "country" and not p.demonym and 0 <= pos - p.end <= SUBJECT_STATE_CHARS]
+    return max(before, key=lambda p: p.end) if before else None
 
 
 def _enacting_state(places: list[Any], actors: list[Any], doc_host: str | None) -> Where:

@@ -102,7 +102,7 @@ class Matcher:
             if first[2]:
                 self._wild.append(entry)  # "?": tested on every token
             for w in first[3]:
-                self._surface[w.lstrip("=")].append(entry)  # "==May" is indexed as "may" and checked as written
+                self._surface[w.lstrip("=").lower()].append(entry)  # "==May" is indexed as "may" and checked as written
             for k in first[0]:
                 self._exact[k].append(entry)
             for p in first[1]:

@@ -49,7 +49,9 @@ def find(text: str, lang: str, spans: Sequence[tuple[int, int]] | None = None) -
     where = spans or [(0, len(text))]
     starts = [p.start for p in found]
     first: dict[str, Person] = {}
-    for p in sorted(found, key=lambda p: p.start):
+    # a text introduces someone by the full name: a lone surname before it is a headline's
+    # ("Chupik: migrants are not let in ... Human rights activist Valentina Chupik said")
+    for p in sorted(found, key=lambda p: (" " not in p.name, p.start)):
         first.setdefault(full.get(p.name, p.name), p)
     # the role a text introduces someone with holds where he speaks again ("lawyer Valentina
     # Orlova ... , Orlova said"): a source outside the act (a journalist named again may be its target)
@@ -130,13 +132,28 @@ def _speaker(text: str, start: int, end: int, lang: str, others: Sequence[int]) 
     lex = load("persons", "ru" if lang == "ru" else "en")
     left, right = _in_sentence(text, start, end, 40, 40)
     after = [(e, lemma) for _, e, lemma in morph.lemmas(right)][:SPEECH_WINDOW]
+    # past an apposition: "Gulnara Asanova, head of the rights group Kylym Shams, told AFP"
+    if (m := _APPOSITION.match(_in_sentence(text, start, end, 0, APPOSITION_CHARS)[1])) is not None:
+        after += [(m.end() + e, lemma) for _, e, lemma in morph.lemmas(text[end + m.end() : end + m.end() + 40])][:SPEECH_WINDOW]
     # A speech verb whose own subject, another name, follows it ("..., сообщил адвокат Иван
     # Петров", "said lawyer Ivan Petrov") does not make the name before it the speaker.
     said = any(lemma in _speech(lang) and not any(0 <= n - (end + e) <= INVERTED_CHARS for n in others)
                for e, lemma in after)
     before = [lemma for _, _, lemma in morph.lemmas(left)][-SPEECH_WINDOW:]
-    return said or bool(set(before) & set(lex.get("source_before", [])))
+    return said or bool(set(before) & set(lex.get("source_before", []))) or _quoted_headline(text, start, end)
 
+
+def _quoted_headline(text: str, start: int, end: int) -> bool:
+    """A name opening a line and followed by a colon quotes its bearer ("Chupik: Kyrgyz citizens
+    are not let into Russia", "Лавров: ...")."""
+    return text[end : end + 1] == ":" and not text[text.rfind("\n", 0, start) + 1 : start].strip()
+
+
+#: How long an apposition between a name and its speech verb may run ("X, head of the rights group Y, told").
+APPOSITION_CHARS = 90
+#: A relative clause ("The father of X, who died in custody, told ...") may tell of X while another speaks.
+_APPOSITION = re.compile(r"^,(?!\s*(?:who|which|whose|where|when|whom|кото\w*)\b)[^,.;:\"“”«»()]{3,%d},\s*" % APPOSITION_CHARS,
+                         re.IGNORECASE)
 
 #: How far after a speech verb another name is still its subject ("сообщил адвокат Иван Петров").
 INVERTED_CHARS = 25
@@ -155,17 +172,21 @@ def _excluded(text: str, start: int, end: int, lang: str) -> bool:
     before = (left + text[start:end]).lower()
     if any(re.search(rf"\b{re.escape(r)}", before) for r in roles):
         return True
-    return any(not _TITLES_NEXT.match(right, m.end()) for r in roles
-               for m in re.finditer(rf"\b{re.escape(r)}", right, re.IGNORECASE))
+    # "X ..., his lawyer said": the role is someone else's, whose the possessive says
+    return any(not _TITLES_NEXT.match(right, m.end()) and not _POSSESSIVE_END.search(right[: m.start()])
+               for r in roles for m in re.finditer(rf"\b{re.escape(r)}", right, re.IGNORECASE))
 
 
 _TITLES_NEXT = re.compile(r"\w*\s+[A-ZА-ЯЁ]")
+_POSSESSIVE_END = re.compile(r"\b(?:his|her|their)\s+$", re.IGNORECASE)
 
 
 def _en(text: str) -> list[Person]:
     stop = set(load("persons", "en")["not_names"])
     out = []
-    for m in _EN_NAME.finditer(text):
+    pos = 0
+    while (m := _EN_NAME.search(text, pos)) is not None:
+        pos = m.end()
         words = m.group().split()
         if _INITIALS.match(m.group()):
             out.append(Person(m.start(), m.end(), m.group(), m.group(), _excluded(text, m.start(), m.end(), "en")))
@@ -174,6 +195,10 @@ def _en(text: str) -> list[Person]:
         while keep and keep[0].lower().strip("'s") in stop:
             keep.pop(0)
         if len(keep) < 2 or any(w.lower().removesuffix("'s") in stop for w in keep):
+            # a title inside the run ("Tomsk Governor Vladimir Mazur"): the name may start after it
+            inner = [k for k, w in enumerate(words) if w.lower().removesuffix("'s") in stop]
+            if inner and inner[-1] + 1 < len(words):
+                pos = m.start() + [w.start() for w in re.finditer(r"\S+", m.group())][inner[-1] + 1]
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         line = text[line_start : text.find("\n", m.end()) if "\n" in text[m.end():] else len(text)]

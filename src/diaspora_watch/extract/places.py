@@ -316,9 +316,15 @@ def _places(text: str, lang: str) -> tuple[PlaceMention, ...]:
 _DATELINE_DATE = re.compile(r"\s*,\s*(?:\d{1,2}\s+[^\W\d]+|[^\W\d]+\.?\s+\d{1,2})\b")
 
 
+#: A town in brackets and a dash opening a text, as rights groups date their releases: "(Berlin) –".
+_BRACKET_DATELINE = re.compile(r"\)\s*[-–—]")
+
+
 def _opens_with_date(text: str, start: int, end: int) -> bool:
-    """The place opens the text and a date follows it: a dateline, written in capitals or not."""
-    return not text[:start].strip() and bool(_DATELINE_DATE.match(text, end))
+    """The place opens the text and a date follows it, or it stands in brackets before a dash
+    ("(Berlin) – Russian police rounded up ..."): a dateline, written in capitals or not."""
+    before = text[:start].strip()
+    return (not before and bool(_DATELINE_DATE.match(text, end))) or (before == "(" and bool(_BRACKET_DATELINE.match(text, end)))
 
 
 def _districts(text: str, toks: Sequence[Tok], found: list[tuple[int, int, _Place, bool]], g: _Gazetteer,
