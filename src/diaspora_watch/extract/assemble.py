@@ -41,7 +41,7 @@ def _date(p: Parsed, si: int, trig: triggers.Trigger, etype: str, cue_hits: list
     pos, toks = trig.hit.start, p.tokens[si]
 
     def usable(ms: list[dates.DateMention]) -> list[dates.DateMention]:
-        return [m for m in ms if not m.ignored and (etype == "policy" or not m.act)
+        return [m for m in ms if not m.ignored and (etype == "policy" or not m.act and not m.since)
                 and (v := dates.resolve(m, a)) is not None and dates.plausible(v, a)]
 
     clauses = [h.end for h in cue_hits if h.label == "background" and h.start >= trig.hit.end]
@@ -188,7 +188,7 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
         places = locate.not_missions(locate.off_theatre(places, toks, p.lang), p.actors[si], p.doc.text)
     if sub in ("deportation", "entry_ban"):  # "sent back to Dushanbe": where they were turned away from
         places = locate.not_destinations(places, toks, p.lang, grp)
-    army = locate.recruiting_army(p.groups[si], p.places[si], p.actors[si], toks, p.lang) if sub == "contract_recruitment" else None
+    army = locate.recruiting_army(p.groups[si], p.places[si], p.actors[si], toks, p.lang) if sub in ("contract_recruitment", "coercion") else None
     if not places and not army and etype in COUNTED_TYPES and si > 0 and p.sentences[si - 1].paragraph == sent.paragraph and any(
             t.sentence == si - 1 and triggers.subtypes()[t.subtype] in COUNTED_TYPES for t in p.triggers):
         # the act goes on from the one told just before ("He died ... two days later"), not where
@@ -279,7 +279,10 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
     # a date carried from the sentence before is no date of the mention's own ("Of the detained, 20 were ...")
     ev["_anaphor"] = hedges.anaphor(cue_hits, trig.hit, cued and not carried) is not None
     ev["_refers"] = hedges.anaphor(cue_hits, trig.hit, False) is not None  # "The raid was ...", dated or not
-    ev["_another"] = hedges.beside(cue_hits, trig.hit, "another") is not None
+    # "также" beside an act on people ("также гражданства были лишены двое москвичей") is another act;
+    # beside a ministry's words ("посольство также напоминает") it goes on with the same statement
+    ev["_another"] = hedges.beside(cue_hits, trig.hit, "another") is not None or (
+        etype in COUNTED_TYPES and hedges.beside(cue_hits, trig.hit, "also") is not None)
     ev["_back"] = hedges.beside(cue_hits, trig.hit, "backref") is not None
     ev["_carried"] = carried
     ev["_title"] = _title(p, si, cue_hits)
@@ -482,7 +485,9 @@ def _contrasted(text: str, a: Any, b: Any) -> bool:
 
 
 _CLAUSE_BREAK = re.compile(r"\s(?:and|but|while|и|а|но)\s|[;:]", re.IGNORECASE)
-_AND = re.compile(r"^\s*(?:,|and|и)?\s*(?:and|и)?\s*(?:the\s+)?$")
+#: What joins the places of a list: a comma or "and" (a region's adjective just before a town,
+#: "в подмосковном Сахарово", qualifies it and lists nothing).
+_AND = re.compile(r"^\s*(?:,\s*(?:and|и)?|and|и)\s*(?:the\s+)?$")
 
 
 def _split_places(p: Parsed, trig: triggers.Trigger, ev: dict[str, Any]) -> list[dict[str, Any]]:

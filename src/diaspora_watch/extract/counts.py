@@ -109,9 +109,15 @@ def find(text: str, tokens: list[Token], lang: str) -> list[Count]:
         out.append(Count(start, tokens[last].end, text[start : tokens[last].end], int(round(value)), q.label if q else "exact"))
     ends = {last for _, last, _ in numbers}
     for h in noun_hits:
-        if h.label == "single" and not ends & {h.first - 1, h.first - 2}:
+        if h.label == "single" and not ends & {h.first - 1, h.first - 2} and not _in_name(text, h.start):
             out.append(Count(h.start, h.end, text[h.start : h.end], 1, "exact"))
     return out
+
+
+def _in_name(text: str, pos: int) -> bool:
+    """``pos`` lies in a capitalized name in guillemets: an operation «Нелегальный мигрант» names no person."""
+    opened = text.rfind("«", 0, pos)
+    return opened >= 0 and "»" not in text[opened:pos] and text[opened + 1 : opened + 2].isupper() and "»" in text[pos : pos + 40]
 
 
 def _counted(text: str, tokens: list[Token], last: int, noun_at: dict[int, Any], lex: dict[str, Any]) -> bool:

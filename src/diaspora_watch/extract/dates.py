@@ -73,6 +73,7 @@ class DateMention:
     ignored: bool = False  # "until May 22": not when something happened
     act: bool = False  # "закон от 28 апреля": the date of a legal act
     ahead: bool = False  # "starting from November 1": later than the publication, this year
+    since: bool = False  # "с января выдворили 4600": a period running to the report; a rule's start ("с января вступят в силу")
     shift: int = 0  # "offset": days from the date told before ("two days later" +2); "ago": from the anchor
     object: bool = False  # "offset" counted from an act it names ("two days after his arrest")
     to: "DateMention | None" = None  # the range's other end ("on Monday and Tuesday")
@@ -216,6 +217,8 @@ def find(text: str, tokens: list[Token], lang: str) -> list[DateMention]:
             after = text[tok.end : tok.end + 2]
             if after[:1] in ("%",) or text[max(0, tok.start - 1) : tok.start] in ("№", "#", "$"):
                 continue
+            if _NAMED_YEAR.search(text, max(0, tok.start - 4), tok.start):
+                continue  # a year in a name: operation «Нелегал-2024», "Euro-2024"
             used.add(i)
             out.append(_mention(text, tokens, i, i, lex, "absolute", int(tok.text)))
     span = (tokens[0].start, tokens[-1].end) if tokens else (0, 0)
@@ -243,6 +246,8 @@ def find(text: str, tokens: list[Token], lang: str) -> list[DateMention]:
     return _ranges(text, sorted(out, key=lambda m: m.start))
 
 
+#: A word and a dash just before a year make it part of a name («Нелегал – 2024», "Мигрант-2025").
+_NAMED_YEAR = re.compile(r"[^\W\d]\s?[-–—]\s?$")
 #: Words that join two days of one month ("16 и 17 ноября", "November 16 to 18").
 _DAY_JOINS = frozenset({"and", "or", "to", "through", "и", "или", "по"})
 #: What joins two days into one span of days ("on Monday and Tuesday", "с 16 по 18 ноября").
@@ -279,9 +284,10 @@ def _mention(text: str, tokens: list[Token], first: int, last: int, lex: dict[st
              year: int | None = None, month: int | None = None, day: int | None = None, is_last: bool = False) -> DateMention:
     cue = _cue_before(tokens, first, lex)
     start, end = tokens[first].start, tokens[last].end
+    since = cue in lex.get("since_before", []) and month is not None and day is None
     return DateMention(start, end, text[start:end], kind, year, month, day, is_last,
                        ignored=cue in lex.get("ignore_before", []), act=cue in lex.get("act_date_before", []),
-                       ahead=cue in lex.get("ahead_before", []))
+                       ahead=cue in lex.get("ahead_before", []), since=since)
 
 
 def _cue_before(tokens: list[Token], first: int, lex: dict[str, Any]) -> str | None:

@@ -262,9 +262,10 @@ ADDRESS_WINDOW = 3
 def addressed_capitals(places: list[Any], tokens: list[Any], lang: str) -> list[Any]:
     """Capitals that stand for their state as the one a state addresses ("urged Moscow to
     investigate the deaths", "protested to Moscow", "demanded an explanation from Moscow",
-    "выразил протест Москве", "потребовал от Москвы"): no place of the deaths."""
+    "выразил протест Москве", "потребовал от Москвы") or as the source of an account ("по
+    информации Баку, девять человек были задержаны", "according to Baku"): no place of the deaths."""
     capitals = _capitals()
-    cues, links = _words(lang, "address_words"), _words(lang, "addressed_links")
+    cues, links = _words(lang, "address_words") | _words(lang, "source_words"), _words(lang, "addressed_links")
     starts = [t.start for t in tokens]
     out = []
     for p in places:
@@ -388,8 +389,12 @@ def recruiting_army(groups: list[Any], places: list[Any], actors: list[Any], tok
 
 
 def off_theatre(places: list[Any], tokens: list[Any], lang: str) -> list[Any]:
-    """``places`` without those named as the theatre of a war ("recruited to fight in Ukraine")."""
-    return _without_cue_before(places, tokens, _war_words(lang), THEATRE_WINDOW)
+    """``places`` without those named as the theatre of a war ("recruited to fight in Ukraine",
+    "для участия в спецоперации на Украине"); a town after an operation is where the police
+    operation was ("провели операцию в Казани")."""
+    kept = _without_cue_before(places, tokens, _war_words(lang), THEATRE_WINDOW)
+    ops = _words(lang, "operation_words")
+    return [p for p in kept if p.level == "city" or _without_cue_before([p], tokens, ops, THEATRE_WINDOW)]
 
 
 def _without_cue_before(mentions: list[Any], tokens: list[Any], cues: frozenset[str], window: int) -> list[Any]:

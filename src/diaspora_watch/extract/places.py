@@ -80,6 +80,11 @@ class _Name:
     primary: bool
     loose: bool = False  # a site or nickname: one capital letter anywhere will do ("аэропорт Пулково")
     weak: bool = False  # named by an adjective ("a Russian prison"), like a demonym
+    plain: str | None = None  # a one-word name in lowercase, for a word written in capitals
+
+
+def _plain(word: str) -> str:
+    return word.lower().replace("ё", "е")
 
 
 def _ascii(name: str) -> str:
@@ -117,6 +122,7 @@ class _Gazetteer:
         self._load_cities(extra)
         self.region_words = {lang: extra[lang].get("region_words", {}) for lang in _LANGS}
         self.object_after = {lang: frozenset(extra[lang].get("object_after", [])) for lang in _LANGS}
+        self.object_before = {lang: frozenset(extra[lang].get("object_before", [])) for lang in _LANGS}
         self.facility_after: PhraseIndex[bool] = PhraseIndex()
         for phrase in extra["en"].get("facility_after", []):
             self.facility_after.add_phrase(phrase, True)
@@ -159,7 +165,8 @@ class _Gazetteer:
 
     def _add(self, name: str, place: _Place, primary: bool = True, loose: bool = False, weak: bool = False) -> None:
         exact = tuple(w for _, _, w in morph.tokens(name)) if name.isupper() else None
-        self.index.add_phrase(name, _Name(place, exact, primary, loose, weak))
+        plain = _plain(name) if " " not in name else None
+        self.index.add_phrase(name, _Name(place, exact, primary, loose, weak, plain))
 
     def _load_sites(self, extra: dict) -> None:
         """Named sites (airports, stations, markets, detention centres), each in its region, and a
@@ -243,9 +250,18 @@ class _Gazetteer:
         return min(fits, key=lambda n: (_LEVEL_RANK[n.place.level], -n.place.weight * (1 if n.primary else 0.3)))
 
 
+#: How long a word in capitals may be and still be an abbreviation ("АГС", "ВНЖ") rather than a
+#: headline's town ("В ОРЕНБУРГЕ").
+ABBREVIATION_LETTERS = 3
+
+
 def _case_fits(span: Sequence[Tok], name: _Name) -> bool:
     if name.exact is not None:
         return tuple(t.text for t in span) == name.exact
+    if len(span) == 1 and 1 < len(span[0].text) <= ABBREVIATION_LETTERS and span[0].text.isupper():
+        # a short word in capitals is a town as written ("УФА, 5 мая") or an abbreviation, never
+        # an inflected name: "АГС" (alternative civilian service) is no "Агсу"
+        return name.plain == _plain(span[0].text)
     if name.loose:
         return len(span) > 1 or span[0].text[:1].isupper()
     return span[0].text[:1].isupper()
@@ -426,6 +442,8 @@ def _capitals(toks: Sequence[Tok], found: list[tuple[int, int, _Place, bool]], g
         owner = next((f for f in found if f[0] == k + of and f[2].level == "country"), None)
         if any(f[0] == k + of and f[2].level != "country" for f in found):
             continue  # "the capital of Tatarstan, Kazan", "в столице Татарстана": a region's capital
+        if owner is None and k + of < len(toks) and toks[k + of].text[:1].isupper() and toks[k + of].start - toks[k].end == 1:
+            continue  # "столица Черноземья", "столица Урала": the capital of what is no state
         if state is None and owner is not None:
             state = owner[2].country
             out.remove(owner)
@@ -476,10 +494,11 @@ QUOTED_NAME_WORDS = 2
 
 
 def _names_object(text: str, toks: Sequence[Tok], i: int, j: int, g: _Gazetteer, lang: str) -> bool:
-    """The place name is part of a building's or business's name: a word such as "Plaza" or
-    "hotel" follows it ("the Baku Plaza shopping centre"), or it opens a short quoted name
+    """The place name is part of a building's, business's or legal code's name: a word such as
+    "Plaza" or "hotel" follows it ("the Baku Plaza shopping centre"), a code's abbreviation comes
+    before it ("ст. 322 УК РФ"), or it opens a short quoted name
     («Баку Плаза», "Moskva" cinema) -- not a quotation that merely starts with it."""
-    if j < len(toks) and toks[j].key in g.object_after[lang]:
+    if j < len(toks) and toks[j].key in g.object_after[lang] or i > 0 and toks[i - 1].key in g.object_before[lang]:
         return True
     start = toks[i].start
     if text[max(0, start - 1) : start] not in OPENING_QUOTES or start == 0:

@@ -14,9 +14,10 @@ CLOSING_QUOTES = frozenset("\"'»”“’")
 # A boundary: end punctuation (optionally closing quotes/brackets) then space, or a line break.
 _END = re.compile(r"(?<=[.!?…])[\"'»”’)\]]*(?=\s+[\"'«“(\[]?[A-ZА-ЯЁ0-9])|(?<=[.!?…][\"»”])(?=[A-ZА-ЯЁ])|(?<=[a-zа-яё]{2}[.!?])(?=[A-ZА-ЯЁ][a-zа-яё])")
 _NEWLINE = re.compile(r"\n+")
-# Tokens before a full stop that do not end a sentence: initials, titles, short abbreviations.
+# Tokens before a full stop that do not end a sentence: initials, titles, short abbreviations,
+# the parts of a legal reference ("п. «а» ч. 2 ст. 322.1") and of an address ("с. Емантаево", "обл.").
 _NO_BREAK = re.compile(
-    r"(?:\b[A-ZА-ЯЁ]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|No|Jr|Sr|vs|etc|Inc|Ltd|Co|Art|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|янв|февр|сент|окт|нояб|дек|ст|г|гг|тыс|млн|млрд|им|ул|д|т|п|рис|см|напр|проф|акад))\.$"
+    r"(?:\b[A-ZА-ЯЁ]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|No|Jr|Sr|vs|etc|Inc|Ltd|Co|Art|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|янв|февр|сент|окт|нояб|дек|ст|ч|пп|г|гг|тыс|млн|млрд|им|ул|д|т|п|с|пос|дер|обл|пгт|пр|просп|пер|наб|пл|рис|см|напр|проф|акад))\.$"
 )
 
 
