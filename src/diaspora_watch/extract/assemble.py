@@ -221,6 +221,8 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
         w.admin1 = p.doc_admin1  # the region the whole report is set in (codebook §5: ordinary knowledge)
         w.place = w.place or p.doc_town
     actors = locate.actor_codes(acting, etype, w.country, sub)
+    if not grp and etype != "diplomatic" and (own := next((h for h in cue_hits if h.label == "own_nationals"), None)):
+        grp = _speaking_state(p, si, own.start, w.country)  # "its citizens" held abroad (a diplomatic act's: below)
     if not grp and etype != "diplomatic":
         grp = [g for g in p.doc_group if g != w.country]
     if etype == "diplomatic" and (not grp or sub == "advisory" and w.country in grp):
@@ -277,12 +279,13 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
     ev["_topic"] = not cued and w.admin1 is None and about  # placed and dated only by the act it is the topic of
     ev["_said"] = cued and (lent or _said(cue_hits, toks, date_why) or _filed(sent.text, date_why))  # no day of its own: merge yields it
     # a date carried from the sentence before is no date of the mention's own ("Of the detained, 20 were ...")
-    ev["_anaphor"] = hedges.anaphor(cue_hits, trig.hit, cued and not carried) is not None
-    ev["_refers"] = hedges.anaphor(cue_hits, trig.hit, False) is not None  # "The raid was ...", dated or not
-    # "также" beside an act on people ("также гражданства были лишены двое москвичей") is another act;
+    # "another"/"a similar" makes a new act even after a back-reference ("the ministry made a similar ...");
+    # "также" beside an act on people ("также гражданства были лишены двое москвичей") is another act,
     # beside a ministry's words ("посольство также напоминает") it goes on with the same statement
     ev["_another"] = hedges.beside(cue_hits, trig.hit, "another") is not None or (
         etype in COUNTED_TYPES and hedges.beside(cue_hits, trig.hit, "also") is not None)
+    ev["_anaphor"] = not ev["_another"] and hedges.anaphor(cue_hits, trig.hit, cued and not carried) is not None
+    ev["_refers"] = hedges.anaphor(cue_hits, trig.hit, False) is not None  # "The raid was ...", dated or not
     ev["_back"] = hedges.beside(cue_hits, trig.hit, "backref") is not None
     ev["_carried"] = carried
     ev["_title"] = _title(p, si, cue_hits)
@@ -598,6 +601,15 @@ def _citizens(groups: list[Any], st_hits: list[Any]) -> list[str]:
         if any(abs(h.start - g.end) <= 3 or abs(g.start - h.end) <= 3 or g.start <= h.start < g.end for h in words):
             out.extend(c for c in (g.held or g.countries) if c not in out)
     return out
+
+
+def _speaking_state(p: Parsed, si: int, before: int, country: str | None) -> list[str]:
+    """The state whose nationals "its citizens" are: the first one the sentence names before the
+    words (a country, or an agency of one), other than where the act happened."""
+    named = [(pl.start, pl.country) for pl in p.places[si] if pl.level == "country" and not pl.demonym]
+    named += [(a.start, a.country) for a in p.actors[si] if a.country]
+    first = min(((start, c) for start, c in named if start < before and c != country), default=None)
+    return [first[1]] if first else []
 
 
 @component("dw.extract.events.v1")

@@ -90,11 +90,18 @@ def find(text: str, tokens: list[Token], lang: str) -> list[Count]:
             numbers.append((i, i, value))
         elif t.key in mult and not (i > 0 and any(n[1] == i - 1 for n in numbers)):
             numbers.append((i, i, 1.0))  # "около тысячи": a bare multiplier is one thousand
+    rest = {first: (last, value) for first, last, value in numbers}
+    consumed: set[int] = set()
     for first, last, value in sorted(numbers):
+        if first in consumed:
+            continue
         k = last + 1
         if k < len(tokens) and tokens[k].key.rstrip(".") in mult and tokens[k].key not in words:
             value *= mult[tokens[k].key.rstrip(".")]
             last = k
+            if (tail := rest.get(k + 1)) and tail[1] < mult[tokens[k].key.rstrip(".")]:
+                value, last = value + tail[1], tail[0]  # "12 тыс. 262 гражданина": 12,262
+                consumed.add(k + 1)
         elif tokens[last].key in mult and first == last:
             value = mult[tokens[last].key]
         if value < 1 or value != int(value) and value < 1000 or (1900 <= value <= 2100 and last == first and "," not in tokens[first].text):

@@ -286,8 +286,18 @@ def _mention(text: str, tokens: list[Token], first: int, last: int, lex: dict[st
     start, end = tokens[first].start, tokens[last].end
     since = cue in lex.get("since_before", []) and month is not None and day is None
     return DateMention(start, end, text[start:end], kind, year, month, day, is_last,
-                       ignored=cue in lex.get("ignore_before", []), act=cue in lex.get("act_date_before", []),
-                       ahead=cue in lex.get("ahead_before", []), since=since)
+                       ignored=cue in lex.get("ignore_before", []) or _birth(tokens, first, last, lex),
+                       act=cue in lex.get("act_date_before", []), ahead=cue in lex.get("ahead_before", []), since=since)
+
+
+def _birth(tokens: list[Token], first: int, last: int, lex: dict[str, Any]) -> bool:
+    """A date of birth ("1985 года рождения", "1994 г.р.", "born in 1985") says who a person is,
+    not when anything was done to him."""
+    birth = lex.get("birth", {})
+    k = last + 1 + (last + 1 < len(tokens) and tokens[last + 1].key in lex.get("year_words", []))
+    if k < len(tokens) and tokens[k].key in birth.get("after", []):
+        return True
+    return any(0 <= first - d < len(tokens) and tokens[first - d].key in birth.get("before", []) for d in (1, 2))
 
 
 def _cue_before(tokens: list[Token], first: int, lex: dict[str, Any]) -> str | None:

@@ -201,7 +201,7 @@ def _headline(sent: Sentence, text: str, title: str | None) -> bool:
     if sent.text[-1:] in ".!?\"»”…":
         return False
     alpha = [w for w in words if w[:1].isalpha()]
-    return len(alpha) >= 4 and sum(w[0].isupper() for w in alpha) / len(alpha) > 0.7
+    return len(alpha) >= 4 and sum(w[0].isupper() for w in alpha) / len(alpha) > 0.7 or persons.title_case(alpha)
 
 
 #: What follows a furniture label ("Read also:", "Фото —").

@@ -12,7 +12,7 @@ from diaspora_watch.extract import morph
 from diaspora_watch.extract.components import component
 from diaspora_watch.extract.lexicon import load
 
-_EN_NAME = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z][a-z]+(?:[-'][A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:[-'][A-Za-z][a-z]+)?){1,2}\b")
+_EN_NAME = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z][a-z]+(?:[-'][A-Za-z][a-z]+)?(?:[ \t\u00a0]+[A-Z][a-z]+(?:[-'][A-Za-z][a-z]+)?){1,2}\b")
 _INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")
 
 
@@ -221,7 +221,20 @@ def _en(text: str) -> list[Person]:
 def _headline(line: str) -> bool:
     """A title-case line ("Seven People Detained at ...") is a headline: its capitals are not names."""
     words = [w for w in line.split() if w[:1].isalpha()]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.7
+    if len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.7:
+        return True
+    return line.rstrip()[-1:] not in ".!?\"»”…:" and title_case(words)
+
+
+def title_case(words: list[str]) -> bool:
+    """Whether ``words`` (four or more) are capitalized as a headline is, leaving only its short
+    words lowercase ("Baku Calls on Russia to Investigate Detention of Azerbaijanis")."""
+    full = [w for w in words if w[:1].isalpha() and not (w.islower() and len(w) <= TITLE_SMALL_WORD)]
+    return len(full) >= 4 and sum(w[0].isupper() for w in full) / len(full) > 0.7
+
+
+#: The longest word a title-case headline leaves lowercase ("of", "on", "to", "from", "over").
+TITLE_SMALL_WORD = 4
 
 
 _RU_CAPITAL = re.compile(r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?\b")
