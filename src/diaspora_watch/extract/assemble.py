@@ -498,7 +498,11 @@ def _split_places(p: Parsed, trig: triggers.Trigger, ev: dict[str, Any]) -> list
     regions", which ``places`` reads as two regions) is one action per place (codebook §1: one
     place and time per event). A head count over the list ("about 400 are held in centres in
     Moscow, the Moscow region and St Petersburg") is one figure for all of them: one event."""
-    if ev["type"] not in COUNTED_TYPES or ev["admin1"] is None or ev["count"] is not None:
+    if ev["type"] not in COUNTED_TYPES or ev["admin1"] is None:
+        return [ev]
+    if len(tallied := _tallied_places(p, trig.sentence, ev["country"])) > 1:
+        return [_at(ev, x, locate.shown(x)) | {"count": n, "count_qualifier": "exact"} for x, n in tallied]
+    if ev["count"] is not None:
         return [ev]
     local = [pl for pl in p.places[trig.sentence] if pl.level in ("city", "admin1") and pl.country == ev["country"]]
     run: list[Any] = []
@@ -510,6 +514,33 @@ def _split_places(p: Parsed, trig: triggers.Trigger, ev: dict[str, Any]) -> list
             if (nxt is None or not _AND.match(p.doc.text[pl.end : nxt.start])) and not seat:
                 return [_at(ev, x, locate.shown(x)) for x in run]
     return [ev]
+
+
+#: What may join the items of a tally: "11 в Петербурге, 12 в Хабаровске и три в Томске".
+_TALLY_JOIN = re.compile(r"^\s*(?:[,;]\s*(?:и|а|and)?|и|and)\s*$")
+
+
+def _tallied_places(p: Parsed, si: int, country: str | None) -> list[tuple[Any, int]]:
+    """The places of a tally in sentence ``si``, each with the figure written just before it
+    ("задержаны 26 мигрантов: 11 в Петербурге, 12 в Хабаровске, три в Томске"): one act per place
+    and figure (codebook §1: one place and time per event), the total no event of its own. Only
+    two or more items in a run, at different places of the act's country."""
+    toks = p.tokens[si]
+    at = {t.start: k for k, t in enumerate(toks)}
+    items: list[tuple[Any, int, int]] = []  # (place, figure, the figure's start)
+    for pl in p.places[si]:
+        k = at.get(pl.start)
+        if pl.level not in ("city", "admin1") or pl.country != country or k is None or k < 2:
+            continue
+        if toks[k - 1].key in counts.tally_prepositions(p.lang) and (n := counts.number(toks[k - 2], p.lang)) is not None:
+            items.append((pl, n, toks[k - 2].start))
+    run: list[tuple[Any, int, int]] = []
+    for item in items:
+        joined = run and _TALLY_JOIN.match(p.doc.text[run[-1][0].end : item[2]])
+        run = run + [item] if joined else [item]
+        if len(run) > 1 and len({x[0].admin1 or x[0].name for x in run}) == len(run) and item is items[-1]:
+            return [(x[0], x[1]) for x in run]
+    return []
 
 
 #: How far after an agency the list of places may start and still be its seats ("courts in
@@ -551,7 +582,16 @@ def _rivals(p: Parsed, trig: triggers.Trigger) -> list[Any]:
     """The hits of the other counted acts of ``trig``'s sentence that may hit other people
     (subtypes in ``SHARED_COUNTS`` hit the same)."""
     return [t.hit for t in p.triggers if t.sentence == trig.sentence and triggers.subtypes()[t.subtype] in COUNTED_TYPES
-            and t.subtype != trig.subtype and frozenset((t.subtype, trig.subtype)) not in SHARED_COUNTS]
+            and t.subtype != trig.subtype and frozenset((t.subtype, trig.subtype)) not in SHARED_COUNTS
+            and not _framed(p, t)]
+
+
+def _framed(p: Parsed, trig: triggers.Trigger) -> bool:
+    """The act is a noun framed as what the sentence's main act followed ("по итогам рейда 27
+    иностранцев вышлют"); a verb after the frame is the main act ("в результате рейда лишили
+    гражданства четверых")."""
+    toks = p.tokens[trig.sentence]
+    return counts.framed(toks, trig.hit.first, p.lang) and dates.act_noun(toks, p.lang, trig.hit.first)
 
 
 def _nearness(text: str, span: Any, hit: Any) -> tuple[bool, int]:
@@ -579,12 +619,30 @@ def _count(p: Parsed, trig: triggers.Trigger) -> counts.Count | None:
     the nearest first. "Police checked 2,500 people and detained over 500" gives the raid 2,500
     and the detention 500; subtypes in ``SHARED_COUNTS`` do not compete."""
     si = trig.sentence
+    rivals = _rivals(p, trig)
+    if rivals and _framed(p, trig):
+        return None  # "по итогам рейда 27 иностранцев вышлют": the figure is the main act's
     spans = [(m.start, m.end) for m in p.dates[si]]
     found = [c for c in counts.find(p.doc.text, p.tokens[si], p.lang) if not any(a <= c.start < b for a, b in spans)]
-    rivals = _rivals(p, trig)
     text = p.doc.text
     mine = [c for c in found if all(_nearness(text, c, trig.hit) <= _nearness(text, c, r) for r in rivals)]
+    if not found and counts.pronoun_near(p.tokens[si], trig.hit.first, trig.hit.last, p.lang):
+        return _counted_before(p, si)  # "Выявлены 15 нарушителей. В отношении них приняты решения о выдворении"
     return min(mine, key=lambda c: _nearness(text, c, trig.hit), default=None)
+
+
+def _counted_before(p: Parsed, si: int) -> counts.Count | None:
+    """The people a plural pronoun in sentence ``si`` stands for: the last count of the nearest
+    sentence before it in its paragraph that counts people ("проверили 300 человек и выявили 20
+    нарушителей. Их ..."), at most ``ANTECEDENT_SENTENCES`` back."""
+    for back in range(si - 1, max(-1, si - 1 - ANTECEDENT_SENTENCES), -1):
+        if p.sentences[back].paragraph != p.sentences[si].paragraph:
+            return None
+        spans = [(m.start, m.end) for m in p.dates[back]]
+        found = [c for c in counts.find(p.doc.text, p.tokens[back], p.lang) if not any(a <= c.start < b for a, b in spans)]
+        if found:
+            return max(found, key=lambda c: c.start)
+    return None
 
 
 def _citizen_of(p: Parsed, si: int, st_hits: list[Any]) -> list[str]:

@@ -121,6 +121,47 @@ def find(text: str, tokens: list[Token], lang: str) -> list[Count]:
     return out
 
 
+#: How many words may stand between a result frame and the act it frames ("по итогам проведённого рейда").
+FRAME_GAP = 2
+
+
+@lru_cache(maxsize=4)
+def _frames(lang: str) -> Matcher:
+    return Matcher(("frame", p) for p in _lexicon(lang)[0].get("result_frames", []))
+
+
+def framed(tokens: list[Token], first: int, lang: str) -> bool:
+    """The act word at token ``first`` is framed as what the sentence's main act followed
+    ("по итогам рейда 27 иностранцев вышлют", "после рейда выдворят 20 мигрантов"): the
+    sentence's figures count the people of the main act, not of the framed one."""
+    lo = max(0, first - FRAME_GAP - 3)
+    return any(0 <= first - lo - h.last <= FRAME_GAP for h in _frames(lang).find(tokens[lo : first]))
+
+
+def number(tok: Token, lang: str) -> int | None:
+    """The whole number a single token writes ("11", "три", "двенадцати"), if any."""
+    if tok.text.isdigit():
+        return int(tok.text)
+    value = _lexicon(lang)[0]["numbers"].get(tok.key)
+    return int(value) if value and value == int(value) else None
+
+
+def tally_prepositions(lang: str) -> frozenset[str]:
+    """The prepositions between a figure and its place in a tally ("11 в Петербурге, 12 в Хабаровске")."""
+    return frozenset(_lexicon(lang)[0].get("tally_prepositions", []))
+
+
+#: How many words before and after an act its pronoun object may stand ("в отношении них приняты решения о выдворении").
+PRONOUN_BEFORE, PRONOUN_AFTER = 5, 3
+
+
+def pronoun_near(tokens: list[Token], first: int, last: int, lang: str) -> bool:
+    """A plural pronoun stands by the act at tokens ``first`` to ``last`` (end exclusive): it
+    stands for people counted before ("Их доставили в отдел", "к их выдворению")."""
+    words = set(_lexicon(lang)[0].get("people_pronouns", []))
+    return any(t.key in words for t in tokens[max(0, first - PRONOUN_BEFORE) : last + PRONOUN_AFTER])
+
+
 def _in_name(text: str, pos: int) -> bool:
     """``pos`` lies in a capitalized name in guillemets: an operation «Нелегальный мигрант» names no person."""
     opened = text.rfind("«", 0, pos)

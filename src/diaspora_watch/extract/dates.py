@@ -243,7 +243,40 @@ def find(text: str, tokens: list[Token], lang: str) -> list[DateMention]:
                     year, last = int(tokens[k].text), k
                     out = [o for o in out if not (o.start == tokens[k].start)]
             out.append(_mention(text, tokens, h.first, last, lex, h.label, year))
+    if lex.get("future_tense"):
+        out = [replace(m, ahead=True) if m.kind == "absolute" and m.year is None and m.month is not None
+               and not m.last and _future(text, tokens, m) else m for m in out]
     return _ranges(text, sorted(out, key=lambda m: m.start))
+
+
+#: How many words from a date its verb may stand ("вступит в силу с 1 сентября").
+VERB_WINDOW = 6
+
+
+def _future(text: str, tokens: list[Token], m: DateMention) -> bool:
+    """The verb nearest a yearless date in its clause is in the future tense ("закон вступит в
+    силу с 1 сентября", "будет рассмотрен в октябре"): the month is still to come, so this year's.
+    A comma bounds the clause ("закон, принятый в сентябре, вступит в силу в январе")."""
+    at = next((k for k, t in enumerate(tokens) if t.start >= m.start), len(tokens))
+    end = next((k for k, t in enumerate(tokens) if t.start >= m.end), len(tokens))
+    sides = [range(at - 1, max(-1, at - 1 - VERB_WINDOW), -1), range(end, min(len(tokens), end + VERB_WINDOW))]
+    near: list[tuple[int, int]] = []
+    for side in sides:
+        prev = at if side.step < 0 else end - 1
+        for k in side:
+            lo, hi = sorted((tokens[k].end, tokens[prev].start) if side.step < 0 else (tokens[prev].end, tokens[k].start))
+            if any(c in text[lo:hi] for c in ",;:"):
+                break
+            prev = k
+            if morph.tense(tokens[k].text) is not None:
+                near.append((abs(k - at) if side.step < 0 else k - end + 1, k))
+                break
+    if not near:
+        return False
+    k = min(near)[1]
+    tense = morph.tense(tokens[k].text)
+    # "будет рассмотрен": a short participle after a future auxiliary
+    return tense == "futr" or k > 0 and morph.tense(tokens[k - 1].text) == "futr"
 
 
 #: A word and a dash just before a year make it part of a name («Нелегал – 2024», "Мигрант-2025").

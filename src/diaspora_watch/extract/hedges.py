@@ -178,9 +178,13 @@ def in_passing(hits: list[Hit], trigger: Hit) -> Hit | None:
     autonomy, which was liquidated by the court"), or the adverb that makes it a recurring
     practice ("have repeatedly urged"; opening the sentence, "Every few months, someone
     proposes ...", it frames all of it), if any: such a mention with no date of its own is
-    background (codebook §1)."""
+    background (codebook §1). A relative clause that tells a step still to come ("40 мигрантов,
+    19 из которых выдворят") is no past act in passing: it is a planned one."""
     for h in hits:
         if h.label in ("background", "habitual") and 0 <= trigger.first - h.last <= BACKGROUND_WINDOW - 1:
+            if h.label == "background" and any(c.label == "planned" and h.last <= c.first <= trigger.last
+                                                and c.last >= trigger.first for c in hits):
+                continue
             return h
         if h.label == "habitual" and h.first == 0 and h.last <= trigger.first:
             return h

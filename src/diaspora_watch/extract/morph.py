@@ -44,6 +44,16 @@ def is_noun(word: str) -> bool:
     return _analyzer().parse(w)[0].tag.POS == "NOUN"
 
 
+@lru_cache(maxsize=200_000)
+def tense(word: str) -> str | None:
+    """The tense of pymorphy3's likeliest reading of a Russian verb form ("вступит" -> futr,
+    "вступил" -> past), or None for a word that has none (not a verb, not Russian)."""
+    w = word.lower()
+    if not any("\u0400" <= ch <= "\u04ff" for ch in w):
+        return None
+    return _analyzer().parse(w)[0].tag.tense
+
+
 def tokens(text: str) -> list[tuple[int, int, str]]:
     """Word tokens as ``(start, end, surface)``; offsets index into ``text``."""
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
