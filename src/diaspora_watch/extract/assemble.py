@@ -21,7 +21,7 @@ FIELDS = ("doc_id", "type", "subtype", "date", "country", "admin1", "place", "gr
 #: How many sentences back a paragraph's date still frames an undated action ("On 19 May, ...
 #: One of them said that officers came to the dormitory").
 CARRY_SENTENCES = 2
-COUNTED_TYPES = frozenset({"enforcement", "status", "recruitment"})
+COUNTED_TYPES = merge.COUNTED_TYPES
 #: Subtypes that hit the same people when one sentence reports both (codebook §5: a detention
 #: with charges is a detention and a criminal case, a mercenary's too; the stripped are the deported).
 SHARED_COUNTS = frozenset({frozenset({"detention", "criminal_case"}), frozenset({"citizenship_revocation", "deportation"}),
@@ -45,12 +45,14 @@ def _date(p: Parsed, si: int, trig: triggers.Trigger, etype: str, cue_hits: list
                 and (v := dates.resolve(m, a)) is not None and dates.plausible(v, a)]
 
     clauses = [h.end for h in cue_hits if h.label == "background" and h.start >= trig.hit.end]
+    acts = [t.hit.first for t in p.triggers if t.sentence == si and t is not trig]
     retold = [(h.start, h.end) for h in cue_hits if h.label == "recap"]  # "as reported earlier": when it was told
     here = [m for m in usable(p.dates[si]) if not dates.stamp(m, a) and not any(c <= m.start for c in clauses)
             and not any(lo <= m.start < hi for lo, hi in retold)
-            and not dates.in_clause(p.doc.text, toks, p.lang, trig.hit.first, trig.hit.last, m)]
+            and not dates.in_clause(p.doc.text, toks, p.lang, trig.hit.first, trig.hit.last, m)
+            and not dates.prior_act(p.doc.text, toks, p.lang, trig.hit.last, m, acts)]
     if about:  # "summoned the ambassador on Wednesday over the arrest of ...": Wednesday is the summons'
-        here = [m for m in here if m.start >= trig.hit.end]
+        here = [m for m in here if m.start >= _own_from(p, trig)]
     specific = [m for m in here if m.kind not in dates.VAGUE]
     if any(m.kind in ("weekday", "yesterday") for m in specific):
         # a wire dateline ("MOSCOW, Dec 20 (Agency) - ... on Thursday") is the publication day
@@ -181,7 +183,7 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
         grp = locate.group(locate.not_agencies(p.groups[si - 1], p.actors[si - 1]), p.people_after)
     places = locate.not_origins(p.places[si], toks, p.lang, p.doc.text)
     if about:  # "protested in Dushanbe over the death of a migrant in Krasnoyarsk": Dushanbe is the protest's
-        places = [pl for pl in places if pl.start >= trig.hit.end]
+        places = [pl for pl in places if pl.start >= _own_from(p, trig)]
     capitals, addressed = p.states[si]
     places = [pl for pl in places if pl not in addressed]
     if etype not in ("policy", "diplomatic"):
@@ -288,12 +290,20 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
     ev["_refers"] = hedges.anaphor(cue_hits, trig.hit, False) is not None  # "The raid was ...", dated or not
     ev["_back"] = hedges.beside(cue_hits, trig.hit, "backref") is not None
     ev["_carried"] = carried
+    # "Days later, police in Tver detained ...": a time counted from an act told before is another act's
+    ev["_later"] = cued and not carried and any(_sequel(m) and m.text == date_why for m in p.dates[si])
     ev["_title"] = _title(p, si, cue_hits)
     ev["_explicit"] = explicit  # the year is written, not inferred
     ev["_sis"] = {si}
     ev["_status_weak"] = st_weak
     ev["_hit"] = [x.name for x in people if not x.speaker]  # who may be counted as hit
     return ev
+
+
+def _sequel(m: dates.DateMention) -> bool:
+    """``m`` counts forward from an act told before ("days later", "two days later"), not back to
+    its eve ("the day before")."""
+    return m.kind == "later" or m.kind == "offset" and m.shift > 0 and not m.object
 
 
 #: Words of a title that say nothing of what the legal act is about.
@@ -324,6 +334,17 @@ def _listed(text: str, toks: list[Any], trig: triggers.Trigger) -> bool:
         return False
     before, after = text[toks[first - 1].end : toks[first].start], text[toks[last - 1].end : toks[last].start]
     return bool(_LIST_SEP.match(before)) and (bool(_LIST_SEP.match(after)) or bool(_LIST_END.match(after + toks[last].text)))
+
+
+def _own_from(p: Parsed, trig: triggers.Trigger) -> int:
+    """Where the words of a topic act's own time and place begin: after its trigger, or, in a
+    relative clause on an act of ours before it ("summoned the envoy over a raid in Yekaterinburg
+    last week, which resulted in the deaths of two brothers"), after that act's trigger."""
+    toks = p.tokens[trig.sentence]
+    host = [t for t in p.triggers if t.sentence == trig.sentence and t.hit.last <= trig.hit.first
+            and triggers.subtypes()[t.subtype] in COUNTED_TYPES
+            and dates.opens_clause(p.doc.text, toks, p.lang, t.hit.last, trig.hit.first)]
+    return min((t.hit.end for t in host), default=trig.hit.end)
 
 
 #: Kinds of act that are about other acts: a protest, a statement, a law answering detentions.
@@ -692,6 +713,7 @@ def extract_events(doc: Document) -> list[dict[str, Any]]:
         ev.pop("_back")
         ev.pop("_refers")
         ev.pop("_carried")
+        ev.pop("_later")
         ev.pop("_title")
         ev.pop("_explicit")
         ev.pop("_said")

@@ -119,6 +119,29 @@ def act_noun(tokens: list[Token], lang: str, first: int) -> bool:
     return first > 0 and tokens[first - 1].key in _lexicon(lang)[0].get("noun_before", [])
 
 
+def opens_clause(text: str, tokens: list[Token], lang: str, lo: int, hi: int) -> bool:
+    """A relative clause opens after a comma between tokens ``lo`` and ``hi`` ("a raid in Omsk,
+    which led to the deaths of ...")."""
+    return any(lo < h.first and h.last <= hi and "," in text[tokens[h.first - 1].end : tokens[h.first].start]
+               for h in _phrases(lang, "clause_openers").find(tokens[:hi]))
+
+
+def prior_act(text: str, tokens: list[Token], lang: str, last: int, m: DateMention, acts: list[int]) -> bool:
+    """``m`` sits in a phrase after the trigger (ending at token ``last``) that tells what the act
+    followed ("raided the concert after the ministry on Sunday cancelled a show", "advised
+    against travel following the attack last month"), up to a comma: it dates that earlier act.
+    Not when one of our acts (token indexes ``acts``) stands in the phrase ("detained after a raid
+    on Sunday", "died after being detained on Monday"): that is the episode the sentence tells."""
+    if m.kind in NARRATIVE or last >= len(tokens) or m.start < tokens[last - 1].end:
+        return False
+    at = next((k for k, t in enumerate(tokens) if t.start >= m.start), len(tokens))
+    for h in _phrases(lang, "prior_act").find(tokens[last:at]):
+        k = last + h.last
+        if "," not in text[tokens[k - 1].end : m.start] and not any(k <= a < at for a in acts):
+            return True
+    return False
+
+
 def in_clause(text: str, tokens: list[Token], lang: str, first: int, last: int, m: DateMention) -> bool:
     """``m`` sits in a relative or participial clause on another word than the trigger (tokens
     ``first`` to ``last``, end exclusive), so it dates that clause's act: "annulled the passport

@@ -43,7 +43,7 @@ class GroupMention:
     end: int
     surface: str
     countries: tuple[str, ...]
-    kind: str  # "people" | "adjective"
+    kind: str  # "people" | "adjective" | "document" (a passport or a citizenship held)
     held: tuple[str, ...] = ()  # the citizenship, when the text names it apart from the origin
 
 
@@ -66,6 +66,8 @@ class _Lexicon:
     fillers: frozenset[str]
     hedges: frozenset[str]
     link_phrases: PhraseIndex[bool]
+    documents: frozenset[str]
+    acquired: frozenset[str]
 
 
 @cache
@@ -94,7 +96,8 @@ def _lexicon(lang: str) -> _Lexicon:
         link_phrases.add_phrase(phrase, True)
     return _Lexicon(demonyms, regions, people, origin, frozenset(data["origin_links"]),
                     frozenset(data.get("not_adjective_after", [])), origin_words,
-                    frozenset(data.get("origin_fillers", [])), frozenset(data.get("origin_hedges", [])), link_phrases)
+                    frozenset(data.get("origin_fillers", [])), frozenset(data.get("origin_hedges", [])), link_phrases,
+                    frozenset(data.get("document_nouns", [])), frozenset(data.get("acquired_before", [])))
 
 
 def _first(_span: Sequence[Tok], candidates: list[V], _after: Tok | None) -> V:
@@ -114,8 +117,12 @@ def _demonyms(text: str, toks: Sequence[Tok], lang: str, lex: _Lexicon) -> list[
     for i, j, d in lex.demonyms.scan(toks, lambda span, c, a: c[0] if lang == "ru" or span[0].text[:1].isupper() else None):
         noun = _match_at(lex.people_nouns, toks, j) if d.adjective else 0
         noun = noun or (_match_at(lex.origin_words, toks, j) if d.adjective and j < len(toks) else 0)
-        if noun:
+        if i > 0 and toks[i - 1].key in lex.acquired:
+            end, kind = toks[j + noun - 1].end if noun else toks[j - 1].end, "document"  # "naturalized Russian citizens"
+        elif noun:
             end, kind = toks[j + noun - 1].end, "people"
+        elif d.adjective and j < len(toks) and toks[j].key in lex.documents:
+            end, kind = toks[j].end, "document"  # "had Russian passports": a status, no group
         else:
             end, kind = toks[j - 1].end, _kind(d, toks[j] if j < len(toks) else None, text, toks[j - 1].end, lex)
         start = toks[i].start

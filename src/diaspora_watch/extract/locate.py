@@ -589,7 +589,7 @@ def group(mentions: list[Any], followers: dict[int, str]) -> list[str]:
     """
     out: list[str] = []
     for m in mentions:
-        if m.kind == "people" or followers.get(m.start) == "people":
+        if m.kind == "people" or m.kind == "adjective" and followers.get(m.start) == "people":
             out.extend(c for c in m.countries if c not in out)
     return sorted(out)
 

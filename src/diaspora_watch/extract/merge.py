@@ -12,6 +12,10 @@ from typing import Any
 from diaspora_watch.extract import counts, status, triggers
 from diaspora_watch.extract.components import component
 
+#: Kinds of act on people: they have head counts, and named victims tell one act from another.
+COUNTED_TYPES = frozenset({"enforcement", "status", "recruitment"})
+
+
 def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Whether ``b``, told after ``a``, reports the same action."""
     if a["subtype"] != b["subtype"] or b["_another"]:
@@ -25,6 +29,8 @@ def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
         return bool(set(a["persons"]) & set(b["persons"]) or set(a["group"]) & set(b["group"]))
     if a["country"] != b["country"]:
         return False
+    if _sequel_elsewhere(a, b):
+        return False  # "... at the airport. Days later, police in Tver detained a Tajik migrant": another act
     if a["admin1"] and b["admin1"] and a["admin1"] != b["admin1"]:
         return False
     if (a["count"] and b["count"] and a["count"] != b["count"] and a["count_qualifier"] == b["count_qualifier"] == "exact"
@@ -32,6 +38,8 @@ def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
         # two exact head counts are two groups, unless of one place and day ("seven, two of them
         # Russians"); "43 detained" and "last December, 27 detained at the same depot" are two
         return False
+    if _others(a, b):
+        return False  # "Kamol R. was detained last week. Police in Tver detained Firuz N.": two people, two acts
     if a["group"] and b["group"] and not set(a["group"]) & set(b["group"]) and _apart(a, b):
         return False  # Tajiks held here and, sentences later, Kyrgyz held there: two actions
     if a["subtype"] in STEPPED and a["_title"] and b["_title"] and a["_title"] != b["_title"]:
@@ -53,6 +61,21 @@ GROUP_SPAN = 2
 
 def _apart(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return min(abs(x - y) for x in a["_sis"] for y in b["_sis"]) > GROUP_SPAN
+
+
+def _sequel_elsewhere(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """``b`` is dated by a time counted on from an act told before ("days later") and names a
+    region ``a`` had none of, and no one ``a`` named: a later act in another town, not a detail
+    of the first (which, placed nowhere, would take that town)."""
+    return (b["_later"] and a["admin1"] is None and b["admin1"] is not None
+            and not (b["_back"] or b["_anaphor"] or b["_refers"]) and not set(b["persons"]) & set(a["persons"]))
+
+
+def _others(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """``a`` and ``b`` each name the people an act hit, and none in common; ``a`` counts no one
+    it leaves unnamed ("five men, among them X" may hold the Y told next)."""
+    return (a["type"] in COUNTED_TYPES and bool(a["_hit"]) and bool(b["_hit"])
+            and not set(a["_hit"]) & set(b["_hit"]) and a["count"] in (None, len(a["_hit"])))
 
 
 def _referred(a: dict[str, Any], b: dict[str, Any]) -> bool:
