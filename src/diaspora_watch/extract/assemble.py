@@ -247,7 +247,7 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
         return None  # "a rise in deportations": a trend, unless a figure makes it a statistic
     told_span = (p.sentences[told].start, p.sentences[told].end) if told is not None else (0, 0)
     people = [x for x in p.persons if (sent.start <= x.start < sent.end or told_span[0] <= x.start < told_span[1])
-              and not x.excluded and _takes_part(p, x, sent, etype, acting, actors, w.country)]
+              and (not x.excluded or _hit_by(p, x, trig)) and _takes_part(p, x, sent, etype, acting, actors, w.country)]
     if etype in COUNTED_TYPES and not any(not x.speaker for x in people) and (ante := _antecedent(p, trig)) is not None:
         people.append(ante)  # "police detained him": the person the narrative is about
     names = list(dict.fromkeys(x.name for x in people))
@@ -388,6 +388,26 @@ def _said(cue_hits: list[Any], toks: list[Any], date_words: str) -> bool:
             if date_words and date_words in after:
                 return True
     return False
+
+
+#: How many words from the act a journalist's or an activist's name may stand and still be the one it hit.
+HIT_WORDS = 6
+_CLAUSE_END = re.compile(r"[.;:!?]")
+
+
+def _hit_by(p: Parsed, x: persons.Person, trig: triggers.Trigger) -> bool:
+    """A person whose role keeps him out of the acts a text tells (an analyst, a lawyer, a
+    blogger) is still the one an act hit when his name stands by it in its clause and he does not
+    speak: "police detained Uzbek blogger Alisher Karimov", "the journalist X was detained"."""
+    if x.speaker:
+        return False
+    toks = p.tokens[trig.sentence]
+    at = next((k for k, t in enumerate(toks) if t.start >= x.start), None)
+    if at is None:
+        return False
+    lo, hi = (trig.hit.end, x.start) if x.start >= trig.hit.end else (x.end, trig.hit.start)
+    gap = min(abs(at - trig.hit.last), abs(trig.hit.first - at))
+    return gap <= HIT_WORDS and not _CLAUSE_END.search(p.doc.text[lo:hi])
 
 
 def _takes_part(p: Parsed, x: persons.Person, sent: Sentence, etype: str, acting: list[Any], codes: list[str],

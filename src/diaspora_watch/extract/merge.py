@@ -38,8 +38,10 @@ def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
         # two exact head counts are two groups, unless of one place and day ("seven, two of them
         # Russians"); "43 detained" and "last December, 27 detained at the same depot" are two
         return False
-    if _others(a, b):
-        return False  # "Kamol R. was detained last week. Police in Tver detained Firuz N.": two people, two acts
+    if _others(a, b) and not (a["admin1"] and a["admin1"] == b["admin1"] and _one_day(a, b)):
+        # "Kamol R. was detained last week. Police in Tver detained Firuz N.": two people, two acts;
+        # people hit at one place on one day are one act (codebook §1)
+        return False
     if a["group"] and b["group"] and not set(a["group"]) & set(b["group"]) and _apart(a, b):
         return False  # Tajiks held here and, sentences later, Kyrgyz held there: two actions
     if a["subtype"] in STEPPED and a["_title"] and b["_title"] and a["_title"] != b["_title"]:
