@@ -8,13 +8,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from dwtest import events
 
-from diaspora_watch.document import Document
-from diaspora_watch.extract.assemble import extract_events
 
 
 def _events(text: str, published: str = "2025-07-10") -> list[dict[str, Any]]:
-    return extract_events(Document(doc_id="t", text=text, language="ru", published=published))
+    return events(text, "ru", published)
 
 
 def _of(text: str, subtype: str, published: str = "2025-07-10") -> list[dict[str, Any]]:

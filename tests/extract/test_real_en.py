@@ -8,14 +8,12 @@ Every sentence is invented in those shapes; each class has hits that must still 
 near misses that must stay non-events."""
 
 import pytest
-from dwtest import trigger_subtypes
+from dwtest import events, trigger_subtypes
 
-from diaspora_watch.document import Document
-from diaspora_watch.extract import extract_events
 
 
 def _events(text: str, published: str = "2025-03-12") -> list[dict]:
-    return extract_events(Document(doc_id="re", text=text, published=published, language="en", collected="2026-12-01"))
+    return events(text, "en", published)
 
 
 # --- deportation: a list, a moratorium, a regime are no one expelled ------------------------------

@@ -10,16 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from dwtest import trigger_subtypes
+from dwtest import events, trigger_subtypes
 
-from diaspora_watch.document import Document
-from diaspora_watch.extract.assemble import extract_events
 from diaspora_watch.extract.places import find_places
 from diaspora_watch.extract.sentences import split
 
 
 def _events(text: str, published: str = "2025-03-12") -> list[dict[str, Any]]:
-    return extract_events(Document(doc_id="t", text=text, language="ru", published=published))
+    return events(text, "ru", published)
 
 
 def _of(text: str, subtype: str, published: str = "2025-03-12") -> list[dict[str, Any]]:

@@ -8,13 +8,11 @@ subject of an advice, "Напомним, что несколько дней на
 
 import pytest
 
-from diaspora_watch.document import Document
-from diaspora_watch.extract import extract_events
-from dwtest import trigger_subtypes
+from dwtest import events, trigger_subtypes
 
 
 def _events(text: str, lang: str, published: str = "2025-10-15") -> list[dict]:
-    return extract_events(Document(doc_id="rc", text=text, published=published, language=lang, collected="2026-12-01"))
+    return events(text, lang, published)
 
 
 def _of(events: list[dict], subtype: str) -> list[dict]:
