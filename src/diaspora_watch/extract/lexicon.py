@@ -51,6 +51,13 @@ def load(name: str, lang: str = "common") -> Any:
     return data
 
 
+@cache
+def words(name: str, lang: str, key: str) -> frozenset[str]:
+    """The word list ``key`` of lexicon ``name`` as a set; English for a language with no lexicons
+    of its own, empty where the file has no such list."""
+    return frozenset(load(name, lang if lang in ("en", "ru") else "en").get(key, []))
+
+
 def check_all() -> list[str]:
     """Load every shipped lexicon; returns the files checked, raises on the first bad one."""
     checked = []

@@ -19,7 +19,7 @@ from typing import Any
 from diaspora_watch.extract import morph
 from diaspora_watch.extract.components import component
 from diaspora_watch.extract.gazetteer import is_cyrillic, phrase_keys
-from diaspora_watch.extract.lexicon import load
+from diaspora_watch.extract.lexicon import load, words
 
 #: Agencies that speak for a state abroad: they act in diplomatic events and only report others.
 DIPLOMATIC = frozenset({"MFA", "EMBASSY", "CONSULATE"})
@@ -43,11 +43,6 @@ MAIN_GROUP_SHARE = 0.6
 STATE_AFTER_CHARS = 40
 #: How many words before a place a war word makes it the theatre of war ("to fight in Ukraine").
 THEATRE_WINDOW = 4
-
-
-@lru_cache(maxsize=4)
-def _war_words(lang: str) -> frozenset[str]:
-    return frozenset(load("locate", lang if lang in ("en", "ru") else "en")["war_words"])
 
 
 def not_origins(places: list[Any], tokens: list[Any], lang: str, text: str = "") -> list[Any]:
@@ -80,16 +75,11 @@ def _people_nouns(lang: str) -> frozenset[str]:
     return frozenset(keys[-1] for w in load("groups", lang)["people_nouns"] for keys in phrase_keys(w) if keys)
 
 
-@lru_cache(maxsize=4)
-def _origin_links(lang: str) -> frozenset[str]:
-    return frozenset(load("locate", lang if lang in ("en", "ru") else "en").get("origin_links", []))
-
-
 def _origin_link(tokens: list[Any], i: int, lang: str, text: str) -> bool:
     """The place at token ``i`` follows an origin link ("from", "из", and "the") that itself follows
     a person: a people noun ("a worker from") or a name set off by a comma ("Asanov, from"). After a
     verb the link is a route, not an origin ("deported from Moscow")."""
-    links = _origin_links(lang)
+    links = words("locate", lang, "origin_links")
     k = i - 1
     if k >= 0 and tokens[k].key == "the":
         k -= 1
@@ -97,17 +87,6 @@ def _origin_link(tokens: list[Any], i: int, lang: str, text: str) -> bool:
         return False
     prev = tokens[k - 1]
     return prev.key in _people_nouns(lang) or prev.text[:1].isupper() and text[prev.end : tokens[k].start].strip() == ","
-
-
-@lru_cache(maxsize=4)
-def _contact_words(lang: str) -> frozenset[str]:
-    return frozenset(load("locate", lang if lang in ("en", "ru") else "en")["contact_before"])
-
-
-@lru_cache(maxsize=16)
-def _words(lang: str, key: str) -> frozenset[str]:
-    """The word list ``key`` of the locate lexicon, as a set (empty where the language has none)."""
-    return frozenset(load("locate", lang if lang in ("en", "ru") else "en").get(key, []))
 
 
 @lru_cache(maxsize=4)
@@ -127,7 +106,7 @@ def not_contacted(actors: list[Any], tokens: list[Any], lang: str) -> list[Any]:
     "связываться с посольством"), that a note is sent to ("sent a note to the Ministry of
     Foreign Affairs", "направило в МИД РФ ноту") or that hear an account ("told investigators"):
     the act is someone else's."""
-    kept = _without_cue_before(actors, tokens, _contact_words(lang), CONTACT_WINDOW)
+    kept = _without_cue_before(actors, tokens, words("locate", lang, "contact_before"), CONTACT_WINDOW)
     return [a for a in kept if not _addressed(a, tokens, lang) and not _hearer(a, tokens, lang) and not _summoned(a, tokens, lang)]
 
 
@@ -141,7 +120,7 @@ def _summoned(actor: Any, tokens: list[Any], lang: str) -> bool:
     for t in reversed(tokens[max(0, i - CONTACT_WINDOW) : i]):
         if t.key in links:
             return False
-        if t.key in _words(lang, "summon_verbs"):
+        if t.key in words("locate", lang, "summon_verbs"):
             return True
     return False
 
@@ -149,13 +128,13 @@ def _summoned(actor: Any, tokens: list[Any], lang: str) -> bool:
 def _hearer(actor: Any, tokens: list[Any], lang: str) -> bool:
     """``actor`` right after a verb of telling ("told investigators", "told the police"): it hears
     an account of the act, it does not carry it out."""
-    return _just_after(actor, tokens, _words(lang, "hearer_before"))
+    return _just_after(actor, tokens, words("locate", lang, "hearer_before"))
 
 
 def not_empowered(actors: list[Any], tokens: list[Any], lang: str) -> list[Any]:
     """``actors`` of a law or proposal without the bodies the measure empowers ("a bill that would
     let the Interior Ministry expel migrants"): the legislature or government makes it."""
-    return [a for a in actors if not _just_after(a, tokens, _words(lang, "empowered_before"))]
+    return [a for a in actors if not _just_after(a, tokens, words("locate", lang, "empowered_before"))]
 
 
 def _just_after(actor: Any, tokens: list[Any], words: frozenset[str]) -> bool:
@@ -239,7 +218,7 @@ def acting_capitals(places: list[Any], tokens: list[Any], lang: str, text: str) 
     nothing happened in the city. After a preposition ("in Moscow", "в Баку") a capital is a
     place, and so is one set off by commas ("a court in the Kyrgyz capital, Bishkek, said")."""
     capitals = _capitals()
-    verbs, aux, preps = _words(lang, "state_verbs"), _words(lang, "state_verb_aux"), _words(lang, "place_prepositions")
+    verbs, aux, preps = words("locate", lang, "state_verbs"), words("locate", lang, "state_verb_aux"), words("locate", lang, "place_prepositions")
     starts = [t.start for t in tokens]
     out = []
     for p in places:
@@ -265,7 +244,7 @@ def addressed_capitals(places: list[Any], tokens: list[Any], lang: str) -> list[
     "выразил протест Москве", "потребовал от Москвы") or as the source of an account ("по
     информации Баку, девять человек были задержаны", "according to Baku"): no place of the deaths."""
     capitals = _capitals()
-    cues, links = _words(lang, "address_words") | _words(lang, "source_words"), _words(lang, "addressed_links")
+    cues, links = words("locate", lang, "address_words") | words("locate", lang, "source_words"), words("locate", lang, "addressed_links")
     starts = [t.start for t in tokens]
     out = []
     for p in places:
@@ -311,7 +290,7 @@ def not_destinations(places: list[Any], tokens: list[Any], lang: str, groups: li
     ("180 Tajiks ... landed in Dushanbe")."""
     lex = load("locate", lang if lang in ("en", "ru") else "en")
     verbs, links = frozenset(lex.get("destination_verbs", [])), frozenset(lex.get("destination_links", []))
-    arrivals, at = _words(lang, "arrival_words"), _words(lang, "arrival_links")
+    arrivals, at = words("locate", lang, "arrival_words"), words("locate", lang, "arrival_links")
     departures = frozenset(lex.get("departure_links", []))
     starts = [t.start for t in tokens]
     # the last tokens of the places a departure link comes before ("из Нижнего Новгорода")
@@ -375,7 +354,7 @@ def recruiting_army(groups: list[Any], places: list[Any], actors: list[Any], tok
     """The state whose army a recruitment sentence names ("recruited into the Russian army", "в
     российскую армию", "армии России", "a contract with the Russian Defence Ministry"): the
     recruiting happens in that state's service, wherever the report is filed from."""
-    nouns = _words(lang, "army_words")
+    nouns = words("locate", lang, "army_words")
     starts = [t.start for t in tokens]
     for g in groups:
         j = bisect_left(starts, g.end)
@@ -392,8 +371,8 @@ def off_theatre(places: list[Any], tokens: list[Any], lang: str) -> list[Any]:
     """``places`` without those named as the theatre of a war ("recruited to fight in Ukraine",
     "для участия в спецоперации на Украине"); a town after an operation is where the police
     operation was ("провели операцию в Казани")."""
-    kept = _without_cue_before(places, tokens, _war_words(lang), THEATRE_WINDOW)
-    ops = _words(lang, "operation_words")
+    kept = _without_cue_before(places, tokens, words("locate", lang, "war_words"), THEATRE_WINDOW)
+    ops = words("locate", lang, "operation_words")
     return [p for p in kept if p.level == "city" or _without_cue_before([p], tokens, ops, THEATRE_WINDOW)]
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from diaspora_watch.extract import morph
 from diaspora_watch.extract.components import component
-from diaspora_watch.extract.lexicon import load
+from diaspora_watch.extract.lexicon import load, words
 
 _EN_NAME = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z][a-z]+(?:[-'][A-Za-z][a-z]+)?(?:[ \t\u00a0]+[A-Z][a-z]+(?:[-'][A-Za-z][a-z]+)?){1,2}\b")
 _INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")
@@ -66,26 +66,20 @@ def find(text: str, lang: str, spans: Sequence[tuple[int, int]] | None = None) -
     return out
 
 
-@lru_cache(maxsize=16)
-def _words(lang: str, key: str) -> frozenset[str]:
-    """The word list ``key`` of the persons lexicon, as a set."""
-    return frozenset(load("persons", "ru" if lang == "ru" else "en").get(key, []))
-
-
 def pronouns(lang: str) -> frozenset[str]:
     """Personal pronouns that stand for one person an act hit ("detained him", "его лишили")."""
-    return _words(lang, "person_pronouns")
+    return words("persons", lang, "person_pronouns")
 
 
 def first_person(lang: str) -> frozenset[str]:
     """First-person pronouns: a quotation using them is the speaker's own account."""
-    return _words(lang, "first_person")
+    return words("persons", lang, "first_person")
 
 
 def own_account(text: str, person: Person, end: int, lang: str) -> bool:
     """The speaker tells of himself: a third-person pronoun follows the name before ``end`` (the
     sentence's end), as in "Asanov told the court that he had signed a contract"."""
-    mine = _words(lang, "self_pronouns")
+    mine = words("persons", lang, "self_pronouns")
     return any(w.lower() in mine for w in re.findall(r"\w+", text[person.end : end]))
 
 
@@ -291,7 +285,7 @@ def _with_tail(text: str, end: int, lang: str) -> int:
     """The end of a name with its lowercase patronymic tail ("Токтогул уулу", "Asan kyzy",
     "Mamedov oglu"), which name taggers and title-case rules leave out."""
     m = _NEXT_WORD.match(text, end)
-    return m.end() if m and m.group(1) in _words(lang, "name_tails") else end
+    return m.end() if m and m.group(1) in words("persons", lang, "name_tails") else end
 
 
 #: How many words before a Russian name its head noun may stand ("гражданина Киргизии Бакыта").
