@@ -187,7 +187,7 @@ def _build(p: Parsed, trig: triggers.Trigger) -> dict[str, Any] | None:
     capitals, addressed = p.states[si]
     places = [pl for pl in places if pl not in addressed]
     if etype not in ("policy", "diplomatic"):
-        places = locate.not_missions(locate.off_theatre(places, toks, p.lang), p.actors[si], p.doc.text)
+        places = locate.not_missions(locate.off_theatre(locate.not_venues(places, toks, p.lang), toks, p.lang), p.actors[si], p.doc.text)
     if sub in ("deportation", "entry_ban"):  # "sent back to Dushanbe": where they were turned away from
         places = locate.not_destinations(places, toks, p.lang, grp)
     army = locate.recruiting_army(p.groups[si], p.places[si], p.actors[si], toks, p.lang) if sub in ("contract_recruitment", "coercion") else None

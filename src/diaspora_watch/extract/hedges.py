@@ -43,7 +43,21 @@ def cues(tokens: list[Token], lang: str) -> list[Hit]:
 
 @lru_cache(maxsize=4096)
 def _cues(tokens: tuple[Token, ...], lang: str) -> tuple[Hit, ...]:
-    return tuple(_matcher(lang).find(tokens))
+    return _without_asides(_matcher(lang).find(tokens))
+
+
+#: Cues a writer's frame ("It should be noted that", "It is to be recalled that") holds without their force.
+ASIDE_HOLDS = frozenset({"hypothetical", "planned"})
+
+
+def _without_asides(hits: list[Hit]) -> tuple[Hit, ...]:
+    """``hits`` less the asides and the modal or plan inside one: "It should be noted that
+    police detained ..." reports the detention; "should" only frames it for the reader."""
+    asides = [h for h in hits if h.label == "aside"]
+    if not asides:
+        return tuple(hits)
+    return tuple(h for h in hits if h.label != "aside" and not (
+        h.label in ASIDE_HOLDS and any(a.first <= h.first and h.last <= a.last for a in asides)))
 
 
 def clause_breaks(text: str, tokens: list[Token]) -> frozenset[int]:

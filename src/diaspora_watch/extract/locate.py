@@ -242,18 +242,22 @@ def addressed_capitals(places: list[Any], tokens: list[Any], lang: str) -> list[
     """Capitals that stand for their state as the one a state addresses ("urged Moscow to
     investigate the deaths", "protested to Moscow", "demanded an explanation from Moscow",
     "выразил протест Москве", "потребовал от Москвы") or as the source of an account ("по
-    информации Баку, девять человек были задержаны", "according to Baku"): no place of the deaths."""
+    информации Баку, девять человек были задержаны", "according to Baku", "Moscow's account of the
+    deaths"): no place of the deaths."""
     capitals = _capitals()
     cues, links = words("locate", lang, "address_words") | words("locate", lang, "source_words"), words("locate", lang, "addressed_links")
+    accounts = words("locate", lang, "account_nouns")
     starts = [t.start for t in tokens]
     out = []
     for p in places:
         if p.level != "city" or p.admin1 not in capitals or p.demonym or getattr(p, "site", False):
             continue
-        k = bisect_left(starts, p.start) - 1
+        k, j = bisect_left(starts, p.start) - 1, bisect_left(starts, p.end)
         if k >= 0 and (tokens[k].key in cues or tokens[k].key in links and any(
                 t.key in cues for t in tokens[max(0, k - ADDRESS_WINDOW) : k])):
             out.append(p)
+        elif j + 1 < len(tokens) and tokens[j].key == "s" and tokens[j + 1].key in accounts:
+            out.append(p)  # "Moscow's account of the deaths": the state's word
     return out
 
 
@@ -374,6 +378,20 @@ def off_theatre(places: list[Any], tokens: list[Any], lang: str) -> list[Any]:
     kept = _without_cue_before(places, tokens, words("locate", lang, "war_words"), THEATRE_WINDOW)
     ops = words("locate", lang, "operation_words")
     return [p for p in kept if p.level == "city" or _without_cue_before([p], tokens, ops, THEATRE_WINDOW)]
+
+
+#: How many words after a town a word for a gathering makes the town part of its name.
+VENUE_WINDOW = 3
+
+
+def not_venues(places: list[Any], tokens: list[Any], lang: str) -> list[Any]:
+    """``places`` that do not name a gathering ("told the St. Petersburg International Legal
+    Forum", "the Moscow Security Conference"): where an official spoke of raids across the
+    country is not where they happened."""
+    venues = words("locate", lang, "venue_words")
+    starts = [t.start for t in tokens]
+    return [p for p in places
+            if not any(t.key in venues for t in tokens[bisect_left(starts, p.end) : bisect_left(starts, p.end) + VENUE_WINDOW])]
 
 
 def _without_cue_before(mentions: list[Any], tokens: list[Any], cues: frozenset[str], window: int) -> list[Any]:
