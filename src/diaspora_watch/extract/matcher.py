@@ -47,7 +47,8 @@ class Hit:
 
 
 _Item = tuple[frozenset[str], tuple[str, ...], bool, frozenset[str]]  # exact keys, prefixes, wildcard, surfaces
-_Entry = tuple[str, str, list["_Item | None"], int]  # label, pattern, items, how to walk them (below)
+#: label, pattern, items, how to walk them (below), and the word sets a gapped walk needs in the sentence
+_Entry = tuple[str, str, list["_Item | None"], int, tuple[frozenset[str], ...]]
 #: An entry's walk: its one item is the key that indexed it / a straight walk from its second item /
 #: a walk from its first (a surface or wildcard item: any key indexes it) / a walk over gaps.
 SETTLED, FROM_SECOND, FROM_FIRST, GAPPED = range(4)
@@ -98,7 +99,10 @@ class Matcher:
                 raise ValueError(f"pattern {pattern!r} may not start with '...'")
             walk = (GAPPED if None in items else FROM_FIRST if first[2] or first[3]
                     else SETTLED if len(items) == 1 else FROM_SECOND)
-            entry = (label, pattern, items, walk)
+            # the later items that accept only listed words: a sentence holding none of one of them
+            # cannot match, which saves the gapped walk (most candidates of a gapped pattern end so)
+            needs = tuple(it[0] for it in items[1:] if it is not None and it[0] and not (it[1] or it[2] or it[3]))
+            entry = (label, pattern, items, walk, needs if walk == GAPPED else ())
             if first[2]:
                 self._wild.append(entry)  # "?": tested on every token
             for w in first[3]:
@@ -128,10 +132,16 @@ class Matcher:
         hits: list[Hit] = []
         n = len(tokens)
         found_at = self._candidates_at(tokens)
+        present: set[str] | None = None  # the sentence's keys, built when a gapped pattern needs them
         for i in [i for i, found in enumerate(found_at) if found]:
             tok = tokens[i]
-            for label, pattern, items, walk in found_at[i]:
+            for label, pattern, items, walk, needs in found_at[i]:
                 if walk == GAPPED:
+                    if needs:
+                        if present is None:
+                            present = {t.key for t in tokens}
+                        if any(words.isdisjoint(present) for words in needs):
+                            continue
                     end: int | None = _match(items, tokens, i)
                 else:
                     size = len(items)
@@ -156,7 +166,7 @@ class Matcher:
     def any(self, tokens: Sequence[Token]) -> bool:
         """True when some pattern matches somewhere in ``tokens`` (stops at the first hit)."""
         for i, found in enumerate(self._candidates_at(tokens)):
-            if any(_match(items, tokens, i) is not None for _, _, items, _ in found):
+            if any(_match(items, tokens, i) is not None for _, _, items, _, _ in found):
                 return True
         return False
 
