@@ -9,7 +9,7 @@ from typing import Any
 
 from diaspora_watch.extract import morph
 from diaspora_watch.extract.components import component
-from diaspora_watch.extract.lexicon import load
+from diaspora_watch.extract.lexicon import load, words as word_list
 from diaspora_watch.extract.matcher import Matcher, Token
 
 # 1,018 / 2 500 / 39,5 (a Russian decimal comma) / 2875
@@ -78,7 +78,7 @@ def find(text: str, tokens: list[Token], lang: str) -> list[Count]:
         if _AGE.search(text, max(0, m.start() - 40), m.start()) and text[m.end() : m.end() + 1] == ",":
             continue  # "Mammadli, 52, was detained": an age set off after a name
         numbers.append((i, j, _value(m.group())))
-    vague = frozenset(lex.get("vague", []))
+    vague = word_list("counts", lang, "vague")
     for i, t in enumerate(tokens):
         if i > 0 and tokens[i - 1].key in vague:
             continue  # "several hundred", "a few thousand": no figure is told
@@ -148,7 +148,7 @@ def number(tok: Token, lang: str) -> int | None:
 
 def tally_prepositions(lang: str) -> frozenset[str]:
     """The prepositions between a figure and its place in a tally ("11 в Петербурге, 12 в Хабаровске")."""
-    return frozenset(_lexicon(lang)[0].get("tally_prepositions", []))
+    return word_list("counts", lang, "tally_prepositions")
 
 
 #: How many words before and after an act its pronoun object may stand ("в отношении них приняты решения о выдворении").

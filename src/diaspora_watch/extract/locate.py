@@ -292,10 +292,9 @@ def not_destinations(places: list[Any], tokens: list[Any], lang: str, groups: li
     "в" in the locative ("депортировали в Москве") is where it happened, not the destination. Nor is
     a deportation of a people (``groups``) set in their own country: that is where they were sent
     ("180 Tajiks ... landed in Dushanbe")."""
-    lex = load("locate", lang if lang in ("en", "ru") else "en")
-    verbs, links = frozenset(lex.get("destination_verbs", [])), frozenset(lex.get("destination_links", []))
+    verbs, links = words("locate", lang, "destination_verbs"), words("locate", lang, "destination_links")
     arrivals, at = words("locate", lang, "arrival_words"), words("locate", lang, "arrival_links")
-    departures = frozenset(lex.get("departure_links", []))
+    departures = words("locate", lang, "departure_links")
     starts = [t.start for t in tokens]
     # the last tokens of the places a departure link comes before ("из Нижнего Новгорода")
     departed = {bisect_left(starts, q.end) - 1 for q in places
