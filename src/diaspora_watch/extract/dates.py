@@ -307,7 +307,7 @@ _NAMED_YEAR = re.compile(r"[^\W\d]\s?[-–—]\s?$")
 #: Words that join two days of one month ("16 и 17 ноября", "November 16 to 18").
 _DAY_JOINS = frozenset({"and", "or", "to", "through", "и", "или", "по"})
 #: What joins two days into one span of days ("on Monday and Tuesday", "с 16 по 18 ноября").
-_RANGE_JOIN = re.compile(r"^\s*(?:and|or|to|through|till|until|-|–|—|и|или|по)\s+(?:on\s+|в\s+|во\s+)?$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(rf"^\s*(?:{'|'.join(sorted(_DAY_JOINS))}|till|until|-|–|—)\s+(?:on\s+|в\s+|во\s+)?$", re.IGNORECASE)
 
 
 def _ranges(text: str, found: list[DateMention]) -> list[DateMention]:
